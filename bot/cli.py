@@ -1,0 +1,107 @@
+"""The ``carecircle`` command: run, sandbox, db upgrade, version."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from importlib.metadata import version as package_version
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from bot.logs import configure_logging
+from bot.runner import running_bot
+from bot.runtime import Runtime
+from bot.settings import Settings, SettingsError, load_settings
+from models import migrate
+from models.session import Database
+
+log = logging.getLogger("carecircle")
+
+
+def _ensure_sqlite_folder(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+async def _until_interrupted() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+
+
+async def _db_upgrade(settings: Settings) -> None:
+    url = settings.resolved_database_url
+    _ensure_sqlite_folder(url)
+    await migrate.upgrade(url)
+    print(f"database is up to date at revision {migrate.head_revision()}")
+
+
+async def _run(settings: Settings, base_url: str | None) -> None:
+    settings.require_token()
+    _ensure_sqlite_folder(settings.resolved_database_url)
+    db = Database(settings.resolved_database_url)
+    try:
+        async with running_bot(Runtime(settings, db), base_url):
+            log.info("CareCircle is running; press Ctrl+C to stop")
+            await _until_interrupted()
+    finally:
+        await db.dispose()
+
+
+async def _sandbox(settings: Settings, port: int) -> None:
+    from bot.sandbox.runner import run_sandbox
+
+    await run_sandbox(settings, port, _until_interrupted)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="carecircle", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("version", help="print the version")
+    db = commands.add_parser("db", help="database maintenance")
+    db.add_argument("action", choices=["upgrade"], help="migrate the database to this version")
+    db.add_argument("--database-url", help="overrides CARECIRCLE_DATABASE_URL")
+    run = commands.add_parser("run", help="run the bot with long polling")
+    run.add_argument("--base-url", help="Bot API base URL, e.g. http://127.0.0.1:8081/bot")
+    run.add_argument("--database-url", help="overrides CARECIRCLE_DATABASE_URL")
+    sandbox = commands.add_parser("sandbox", help="the bot on a local Telegram emulator, offline")
+    sandbox.add_argument("--port", type=int, default=8081)
+    sandbox.add_argument("--database-url", help="default: a fresh SQLite file per run")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``carecircle`` console script."""
+    args = _parser().parse_args(argv)
+    if args.command == "version":
+        print(f"carecircle {package_version('carecircle')}")
+        return 0
+    try:
+        overrides = {"database_url": args.database_url} if args.database_url else {}
+        settings = load_settings(**overrides)
+        secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
+        configure_logging(settings.log_level, secrets)
+        if args.command == "db":
+            asyncio.run(_db_upgrade(settings))
+        elif args.command == "run":
+            asyncio.run(_run(settings, args.base_url))
+        elif args.command == "sandbox":
+            asyncio.run(_sandbox(settings, args.port))
+    except (SettingsError, migrate.SchemaOutOfDate) as error:
+        print(f"carecircle: {error}", file=sys.stderr)
+        return 2
+    except (OperationalError, OSError) as error:
+        reason = error.orig if isinstance(error, OperationalError) else error
+        print(f"carecircle: cannot reach the database: {reason}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0

@@ -1,0 +1,26 @@
+"""What a running bot shares with its handlers and jobs: settings, database, delivery wake-up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.settings import Settings
+from models.session import Database
+
+RUNTIME_KEY = "carecircle.runtime"
+
+
+@dataclass
+class Runtime:
+    """Process-wide services; one per Application, kept in ``bot_data``."""
+
+    settings: Settings
+    db: Database
+    wake_sender: Callable[[], None] = field(default=lambda: None)
+
+
+def runtime_of(context: Any) -> Runtime:
+    """The runtime of the Application behind a PTB context."""
+    return context.bot_data[RUNTIME_KEY]

@@ -1,0 +1,29 @@
+"""Welcome, help and the bot's hello in a new group."""
+
+from __future__ import annotations
+
+from bot.callbacks import Callback
+from bot.texts import t
+from bot.views.common import Button, Reply, escape
+
+
+def welcome(first_name: str, language: str | None) -> Reply:
+    return Reply(
+        t("start.welcome", language, name=escape(first_name)),
+        [
+            [Button(t("start.button_invitation", language), Callback("menu", 0, "invitation"))],
+            [Button(t("start.button_help", language), Callback("menu", 0, "help"))],
+        ],
+    )
+
+
+def invitation_hint(language: str | None) -> Reply:
+    return Reply(t("start.invitation_hint", language))
+
+
+def help_text(language: str | None) -> Reply:
+    return Reply(f"{t('help.title', language)}\n{t('help.common', language)}")
+
+
+def group_hello() -> Reply:
+    return Reply(t("start.group_hello"))
