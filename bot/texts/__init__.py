@@ -1,4 +1,7 @@
-"""Every user-visible string, by key, from ``en.toml`` (other languages fall back to English)."""
+"""Every user-visible string, by key. ``en/<feature>.toml`` holds the keys ``<feature>.*``.
+
+Other languages fall back to English key by key.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +14,20 @@ FOLDER = Path(__file__).parent
 DEFAULT_LANGUAGE = "en"
 
 
+def _flatten(prefix: str, table: dict[str, Any], into: dict[str, str]) -> None:
+    for key, value in table.items():
+        name = f"{prefix}.{key}"
+        if isinstance(value, dict):
+            _flatten(name, value, into)
+        else:
+            into[name] = str(value)
+
+
 @cache
 def _catalog(language: str) -> dict[str, str]:
-    path = FOLDER / f"{language}.toml"
-    if not path.exists():
-        return {}
     flat: dict[str, str] = {}
-
-    def walk(prefix: str, table: dict[str, Any]) -> None:
-        for key, value in table.items():
-            name = f"{prefix}.{key}" if prefix else key
-            if isinstance(value, dict):
-                walk(name, value)
-            else:
-                flat[name] = str(value)
-
-    walk("", tomllib.loads(path.read_text(encoding="utf-8")))
+    for path in sorted((FOLDER / language).glob("*.toml")):
+        _flatten(path.stem, tomllib.loads(path.read_text(encoding="utf-8")), flat)
     return flat
 
 
