@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
+import secrets
 import signal
 import sys
 from importlib.metadata import version as package_version
@@ -13,14 +13,13 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
+from bot.leadership import AnotherProcessRunning
 from bot.logs import configure_logging
-from bot.runner import running_bot
+from bot.runner import Webhook, serve
 from bot.runtime import Runtime
 from bot.settings import Settings, SettingsError, load_settings
 from models import migrate
 from models.session import Database
-
-log = logging.getLogger("carecircle")
 
 
 def _ensure_sqlite_folder(url: str) -> None:
@@ -44,22 +43,30 @@ async def _db_upgrade(settings: Settings) -> None:
     print(f"database is up to date at revision {migrate.head_revision()}")
 
 
-async def _run(settings: Settings, base_url: str | None) -> None:
+async def _run(settings: Settings, args: argparse.Namespace) -> None:
     settings.require_token()
     _ensure_sqlite_folder(settings.resolved_database_url)
+    webhook = None
+    if args.webhook_url:
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        webhook = Webhook(
+            url=args.webhook_url,
+            secret=secret or secrets.token_urlsafe(32),
+            listen=args.listen,
+            port=args.port,
+            path=args.url_path,
+        )
     db = Database(settings.resolved_database_url)
     try:
-        async with running_bot(Runtime(settings, db), base_url):
-            log.info("CareCircle is running; press Ctrl+C to stop")
-            await _until_interrupted()
+        await serve(Runtime(settings, db), _until_interrupted(), args.base_url, webhook)
     finally:
         await db.dispose()
 
 
-async def _sandbox(settings: Settings, port: int) -> None:
+async def _sandbox(settings: Settings, port: int, database_url: str | None) -> None:
     from bot.sandbox.runner import run_sandbox
 
-    await run_sandbox(settings, port, _until_interrupted)
+    await run_sandbox(settings, port, database_url, _until_interrupted)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,9 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"], help="migrate the database to this version")
     db.add_argument("--database-url", help="overrides CARECIRCLE_DATABASE_URL")
-    run = commands.add_parser("run", help="run the bot with long polling")
+    run = commands.add_parser("run", help="run the bot (long polling, or a webhook)")
     run.add_argument("--base-url", help="Bot API base URL, e.g. http://127.0.0.1:8081/bot")
     run.add_argument("--database-url", help="overrides CARECIRCLE_DATABASE_URL")
+    run.add_argument("--webhook-url", help="receive updates at this public HTTPS URL")
+    run.add_argument("--listen", default="127.0.0.1", help="webhook: address to listen on")
+    run.add_argument("--port", type=int, default=8443, help="webhook: port to listen on")
+    run.add_argument("--url-path", default="telegram", help="webhook: path to listen on")
     sandbox = commands.add_parser("sandbox", help="the bot on a local Telegram emulator, offline")
     sandbox.add_argument("--port", type=int, default=8081)
     sandbox.add_argument("--database-url", help="default: a fresh SQLite file per run")
@@ -92,10 +103,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "db":
             asyncio.run(_db_upgrade(settings))
         elif args.command == "run":
-            asyncio.run(_run(settings, args.base_url))
+            asyncio.run(_run(settings, args))
         elif args.command == "sandbox":
-            asyncio.run(_sandbox(settings, args.port))
-    except (SettingsError, migrate.SchemaOutOfDate) as error:
+            asyncio.run(_sandbox(settings, args.port, args.database_url))
+    except (SettingsError, migrate.SchemaOutOfDate, AnotherProcessRunning) as error:
         print(f"carecircle: {error}", file=sys.stderr)
         return 2
     except (OperationalError, OSError) as error:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.settings import Settings
 from models.session import Database
+
+if TYPE_CHECKING:
+    from bot.delivery.sender import Sender
 
 RUNTIME_KEY = "carecircle.runtime"
 
@@ -18,6 +21,7 @@ class Runtime:
 
     settings: Settings
     db: Database
+    sender: Sender | None = None
     wake_sender: Callable[[], None] = field(default=lambda: None)
 
 

@@ -43,7 +43,7 @@ class Reminder(CreatedAt, Base):
     due_at: Mapped[datetime]
     timezone: Mapped[str] = mapped_column(String(64))
     recurrence: Mapped[str | None] = mapped_column(String(128))
-    notify_offsets: Mapped[list[int]] = mapped_column(JSONData, default=list)
+    notify_offsets: Mapped[list[str]] = mapped_column(JSONData, default=list)
     occurrence_key: Mapped[str] = mapped_column(String(128), unique=True)
     status: Mapped[ReminderStatus] = mapped_column(
         str_enum(ReminderStatus, "reminder_status"), default=ReminderStatus.PENDING

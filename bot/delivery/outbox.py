@@ -1,0 +1,88 @@
+"""Enqueue messages in the caller's transaction; the sender delivers them after commit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import clock
+from bot.views.common import Button, Reply
+from models import Outbox
+
+TEXT_LIMIT = 4096
+
+
+def keyboard_json(buttons: list[list[Button]]) -> dict[str, Any] | None:
+    """The Bot API ``reply_markup`` object for a view's buttons."""
+    if not buttons:
+        return None
+    rows = []
+    for row in buttons:
+        rows.append(
+            [
+                {"text": b.text, "callback_data": b.callback.pack()}
+                if b.callback
+                else {"text": b.text, "url": b.url}
+                for b in row
+            ]
+        )
+    return {"inline_keyboard": rows}
+
+
+def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """Split ``text`` into parts of at most ``limit`` characters, on line boundaries.
+
+    A single line longer than the limit is cut hard; views never open an HTML
+    tag on one line and close it on another, so line cuts keep markup valid.
+    """
+    parts: list[str] = []
+    current: str | None = None
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current is not None:
+                parts.append(current)
+                current = None
+            parts.append(line[:limit])
+            line = line[limit:]
+        if current is None:
+            current = line
+        elif len(current) + 1 + len(line) <= limit:
+            current = f"{current}\n{line}"
+        else:
+            parts.append(current)
+            current = line
+    if current is not None:
+        parts.append(current)
+    return parts
+
+
+async def enqueue(
+    session: AsyncSession,
+    chat_id: int,
+    reply: Reply,
+    *,
+    child_id: int | None = None,
+    membership_id: int | None = None,
+) -> list[Outbox]:
+    """Queue ``reply`` for ``chat_id``; long texts become several messages, buttons on the last."""
+    parts = split_text(reply.text)
+    rows = []
+    for index, part in enumerate(parts):
+        payload: dict[str, Any] = {"text": part, "parse_mode": "HTML"}
+        markup = keyboard_json(reply.buttons) if index == len(parts) - 1 else None
+        if markup:
+            payload["reply_markup"] = markup
+        rows.append(
+            Outbox(
+                chat_id=chat_id,
+                child_id=child_id,
+                membership_id=membership_id,
+                method="sendMessage",
+                payload=payload,
+                next_attempt_at=clock.now(),
+            )
+        )
+    session.add_all(rows)
+    await session.flush()
+    return rows

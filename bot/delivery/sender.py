@@ -1,0 +1,238 @@
+"""Drain the outbox under Telegram's limits, in order per chat; one chat's pause stalls no other.
+
+One worker per chat sends that chat's rows oldest first. Rate limiters keep
+under Telegram's published limits (about one message a second per chat,
+twenty a minute per group, thirty a second overall) so 429s stay rare; when
+one comes anyway, only that chat waits its ``retry_after``. Network errors and
+5xx are retried with backoff; 400s are recorded and skipped; 403s turn off
+private delivery for that membership (see ``failures``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from aiolimiter import AsyncLimiter
+from sqlalchemy import func, or_, select, update
+from telegram import Bot
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
+
+from bot.delivery import failures
+from bot.services import clock
+from models import Outbox, OutboxStatus
+from models.session import Database
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(seconds=60)
+MAX_BACKOFF_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Messages per period the sender allows itself (a little under Telegram's)."""
+
+    per_chat: tuple[float, float] = (1, 1)
+    per_group: tuple[float, float] = (20, 60)
+    overall: tuple[float, float] = (25, 1)
+
+
+def retry_after_seconds(error: RetryAfter) -> float:
+    """PTB 22 may give ``retry_after`` as seconds or as a timedelta."""
+    value = error.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def backoff_seconds(attempts: int) -> float:
+    return float(min(2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS))
+
+
+class Sender:
+    """Delivers outbox rows through ``bot`` until stopped."""
+
+    def __init__(self, db: Database, bot: Bot, limits: Limits = Limits(), poll: float = 1.0):
+        self.db, self.bot, self.limits, self.poll = db, bot, limits, poll
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._workers: dict[int, asyncio.Task[None]] = {}
+        self._chat_limiters: dict[int, AsyncLimiter] = {}
+        self._group_limiters: dict[int, AsyncLimiter] = {}
+        self._overall = AsyncLimiter(*limits.overall)
+        self._paused_until: dict[int, float] = {}
+        self._task: asyncio.Task[None] | None = None
+
+    def wake(self) -> None:
+        """Look for new rows now instead of at the next poll."""
+        self._wake.set()
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="outbox-sender")
+
+    async def stop(self, grace: float = 5.0) -> None:
+        """Let workers finish the message in hand, then stop."""
+        self._stopping = True
+        self._wake.set()
+        tasks = [t for t in [self._task, *self._workers.values()] if t is not None]
+        _, pending = await asyncio.wait(tasks, timeout=grace) if tasks else (set(), set())
+        for task in pending:
+            task.cancel()
+        for task in pending:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def wait_idle(self, timeout: float = 30.0) -> bool:
+        """Wait until no pending row is left and no worker is busy (for tests and shutdown)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self._workers and not await self._pending_count():
+                return True
+            self.wake()
+            await asyncio.sleep(0.05)
+        return False
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            try:
+                for chat_id in await self._chats_with_due_rows():
+                    if chat_id not in self._workers:
+                        self._workers[chat_id] = asyncio.create_task(self._work(chat_id))
+            except Exception:
+                log.exception("outbox scan failed; retrying")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self.poll)
+            self._wake.clear()
+
+    async def _pending_count(self) -> int:
+        async with self.db.sessions() as session:
+            return (
+                await session.scalar(
+                    select(func.count())
+                    .select_from(Outbox)
+                    .where(Outbox.status == OutboxStatus.PENDING)
+                )
+                or 0
+            )
+
+    async def _chats_with_due_rows(self) -> list[int]:
+        heads = (
+            select(func.min(Outbox.id))
+            .where(Outbox.status == OutboxStatus.PENDING)
+            .group_by(Outbox.chat_id)
+        )
+        async with self.db.sessions() as session:
+            rows = await session.scalars(
+                select(Outbox.chat_id)
+                .where(Outbox.id.in_(heads), Outbox.next_attempt_at <= clock.now())
+                .limit(500)
+            )
+            return list(rows)
+
+    async def _work(self, chat_id: int) -> None:
+        try:
+            while not self._stopping:
+                row = await self._claim_head(chat_id)
+                if row is None:
+                    return
+                await self._throttle(chat_id)
+                if not await self._deliver(row):
+                    return
+        except Exception:
+            log.exception("outbox worker for a chat failed; will retry")
+        finally:
+            self._workers.pop(chat_id, None)
+
+    async def _claim_head(self, chat_id: int) -> Outbox | None:
+        """Lease the chat's oldest pending row if it is due and nobody else holds it."""
+        now = clock.now()
+        async with self.db.session() as session:
+            head = await session.scalar(
+                select(Outbox)
+                .where(Outbox.chat_id == chat_id, Outbox.status == OutboxStatus.PENDING)
+                .order_by(Outbox.id)
+                .limit(1)
+            )
+            if head is None or head.next_attempt_at > now:
+                return None
+            claimed = await session.execute(
+                update(Outbox)
+                .where(
+                    Outbox.id == head.id,
+                    or_(Outbox.claimed_until.is_(None), Outbox.claimed_until < now),
+                )
+                .values(claimed_until=now + LEASE)
+            )
+            return head if claimed.rowcount == 1 else None
+
+    async def _throttle(self, chat_id: int) -> None:
+        pause = self._paused_until.get(chat_id, 0) - time.monotonic()
+        if pause > 0:
+            await asyncio.sleep(pause)
+        limiter = self._chat_limiters.setdefault(chat_id, AsyncLimiter(*self.limits.per_chat))
+        await limiter.acquire()
+        if chat_id < 0:
+            group = self._group_limiters.setdefault(chat_id, AsyncLimiter(*self.limits.per_group))
+            await group.acquire()
+        await self._overall.acquire()
+
+    async def _deliver(self, row: Outbox) -> bool:
+        """Make the call and record the outcome; False when this chat must wait."""
+        try:
+            result = await self.bot.do_api_request(row.method, api_kwargs=dict(row.payload))
+        except RetryAfter as error:
+            seconds = retry_after_seconds(error)
+            self._paused_until[row.chat_id] = time.monotonic() + seconds
+            await self._retry_later(row, seconds, str(error))
+            return False
+        except ChatMigrated as error:
+            await failures.chat_migrated(self.db, row.chat_id, error.new_chat_id)
+            return False
+        except Forbidden as error:
+            await failures.forbidden(self.db, row, str(error))
+            return True
+        except BadRequest as error:
+            await self._fail(row, str(error))
+            return True
+        except TelegramError as error:  # network errors, timeouts, 5xx
+            await self._retry_later(row, backoff_seconds(row.attempts + 1), str(error))
+            return False
+        message_id = result.get("message_id") if isinstance(result, dict) else None
+        await self._mark_sent(row, message_id)
+        return True
+
+    async def _mark_sent(self, row: Outbox, message_id: int | None) -> None:
+        async with self.db.session() as session:
+            await session.execute(
+                update(Outbox)
+                .where(Outbox.id == row.id)
+                .values(
+                    status=OutboxStatus.SENT,
+                    telegram_message_id=message_id,
+                    sent_at=clock.now(),
+                    attempts=Outbox.attempts + 1,
+                    claimed_until=None,
+                )
+            )
+
+    async def _retry_later(self, row: Outbox, seconds: float, error: str) -> None:
+        log.warning("delivery to a chat will be retried in %.0fs: %s", seconds, error)
+        async with self.db.session() as session:
+            await session.execute(
+                update(Outbox)
+                .where(Outbox.id == row.id)
+                .values(
+                    attempts=Outbox.attempts + 1,
+                    next_attempt_at=clock.now() + timedelta(seconds=seconds),
+                    last_error=error[:500],
+                    claimed_until=None,
+                )
+            )
+
+    async def _fail(self, row: Outbox, error: str) -> None:
+        log.warning("outbox row %s refused by Telegram: %s", row.id, error)
+        async with self.db.session() as session:
+            await failures.mark_failed(session, row.id, error)

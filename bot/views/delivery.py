@@ -1,0 +1,10 @@
+"""Messages about delivery itself."""
+
+from __future__ import annotations
+
+from bot.texts import t
+from bot.views.common import Reply, escape
+
+
+def private_delivery_disabled(first_name: str) -> Reply:
+    return Reply(t("delivery.private_disabled", name=escape(first_name)))

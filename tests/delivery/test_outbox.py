@@ -1,0 +1,74 @@
+"""Queued messages: split on line boundaries, buttons last, written in the caller's transaction."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from bot.callbacks import Callback
+from bot.delivery.outbox import enqueue, keyboard_json, split_text
+from bot.views.common import Button, Reply
+from models import Outbox, OutboxStatus
+from models.session import Database
+
+lines = st.lists(
+    st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=120), max_size=80
+)
+
+
+@given(lines=lines, limit=st.integers(min_value=130, max_value=500))
+def test_split_parts_fit_and_rejoin_to_the_original(lines: list[str], limit: int) -> None:
+    text = "\n".join(lines)
+
+    parts = split_text(text, limit)
+
+    assert all(len(part) <= limit for part in parts)
+    assert "\n".join(parts) == text
+
+
+def test_a_short_text_is_one_part() -> None:
+    assert split_text("Lily had a jerk at 10:15") == ["Lily had a jerk at 10:15"]
+
+
+def test_a_line_longer_than_the_limit_is_cut_hard() -> None:
+    assert split_text("a" * 10, limit=4) == ["aaaa", "aaaa", "aa"]
+
+
+def test_buttons_become_an_inline_keyboard() -> None:
+    buttons = [[Button("Help", Callback("menu", 0, "help"))], [Button("Site", url="https://x.org")]]
+
+    assert keyboard_json(buttons) == {
+        "inline_keyboard": [
+            [{"text": "Help", "callback_data": "menu:0:help"}],
+            [{"text": "Site", "url": "https://x.org"}],
+        ]
+    }
+
+
+async def test_a_long_message_is_queued_in_order_with_buttons_on_the_last_part(
+    db: Database,
+) -> None:
+    text = "\n".join(f"line {n}: " + "x" * 90 for n in range(100))
+    reply = Reply(text, [[Button("Help", Callback("menu", 0, "help"))]])
+
+    async with db.session() as session:
+        await enqueue(session, -100, reply)
+
+    async with db.sessions() as session:
+        rows = list(await session.scalars(select(Outbox).order_by(Outbox.id)))
+    assert len(rows) == 3
+    assert "\n".join(r.payload["text"] for r in rows) == text
+    assert [("reply_markup" in r.payload) for r in rows] == [False, False, True]
+    assert {r.status for r in rows} == {OutboxStatus.PENDING}
+
+
+async def test_nothing_is_queued_when_the_callers_transaction_rolls_back(db: Database) -> None:
+    with pytest.raises(RuntimeError):
+        async with db.session() as session:
+            await enqueue(session, -100, Reply("relay"))
+            raise RuntimeError("the report could not be saved")
+
+    async with db.sessions() as session:
+        assert list(await session.scalars(select(Outbox))) == []
