@@ -1,0 +1,95 @@
+"""The medicine dictionary: brand names and synonyms to generic names, and dose units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Drug:
+    """A medicine as the regimen records it."""
+
+    generic: str
+    is_rescue: bool
+    known: bool
+
+
+# Generic name -> the other names people type for it (brands, salts, older names).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "levetiracetam": ("keppra",),
+    "valproate": (
+        "depakine",
+        "depakote",
+        "epilim",
+        "convulex",
+        "valproic acid",
+        "sodium valproate",
+        "valproate sodium",
+        "valproate semisodium",
+        "semisodium valproate",
+        "divalproex",
+        "divalproex sodium",
+    ),
+    "clonazepam": ("rivotril", "klonopin"),
+    "topiramate": ("topamax",),
+    "zonisamide": ("zonegran",),
+    "clobazam": ("frisium", "onfi"),
+    "ethosuximide": ("zarontin",),
+    "piracetam": ("nootropil",),
+    "perampanel": ("fycompa",),
+    "brivaracetam": ("briviact",),
+    "lamotrigine": ("lamictal",),
+    "midazolam": ("buccolam", "epistatus", "hypnovel", "versed"),
+    "diazepam": ("stesolid", "valium", "diastat"),
+}
+
+RESCUE = frozenset({"midazolam", "diazepam"})
+
+# Release forms and presentations that do not change which medicine it is ("Keppra XR").
+RELEASE_SUFFIXES = frozenset({"xr", "er", "sr", "cr", "xl", "chrono", "retard", "sprinkle"})
+
+# Canonical unit -> every spelling accepted for it.
+UNITS: dict[str, tuple[str, ...]] = {
+    "mg": ("mg", "mgs", "milligram", "milligrams", "milligramme", "milligrammes"),
+    "g": ("g", "gram", "grams", "gramme", "grammes"),
+    "ml": ("ml", "mls", "millilitre", "millilitres", "milliliter", "milliliters"),
+    "drops": ("drop", "drops", "gtt", "gtts"),
+    "tablets": ("tab", "tabs", "tablet", "tablets"),
+    "mg/kg/day": ("mg/kg/day", "mg/kg/d"),
+}
+
+_GENERIC_BY_NAME = {
+    name: generic for generic, names in SYNONYMS.items() for name in (generic, *names)
+}
+_UNIT_BY_SPELLING = {spelling: unit for unit, spellings in UNITS.items() for spelling in spellings}
+
+
+def _key(name: str) -> str:
+    """The lookup form of a name: lowercase, no trademark signs, hyphens as spaces."""
+    cleaned = name.lower().replace("®", "").replace("™", "")
+    cleaned = cleaned.replace("-", " ").replace("_", " ")
+    return " ".join(cleaned.split())
+
+
+def _generic(key: str) -> str | None:
+    """The generic name for a lookup key, ignoring a trailing release-form word."""
+    if key in _GENERIC_BY_NAME:
+        return _GENERIC_BY_NAME[key]
+    base, _, suffix = key.rpartition(" ")
+    if suffix in RELEASE_SUFFIXES:
+        return _GENERIC_BY_NAME.get(base)
+    return None
+
+
+def resolve(name: str) -> Drug:
+    """The medicine ``name`` stands for; unknown names are kept as typed, lowercased."""
+    generic = _generic(_key(name))
+    if generic is None:
+        return Drug(generic=" ".join(name.lower().split()), is_rescue=False, known=False)
+    return Drug(generic=generic, is_rescue=generic in RESCUE, known=True)
+
+
+def normalise_unit(text: str) -> str | None:
+    """The canonical unit for ``text`` ("mL" -> "ml", "tabs" -> "tablets"), or None."""
+    spelling = "".join(text.lower().split()).rstrip(".")
+    return _UNIT_BY_SPELLING.get(spelling)
