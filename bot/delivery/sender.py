@@ -14,13 +14,15 @@ import asyncio
 import contextlib
 import logging
 import time
+import warnings
 from dataclasses import dataclass
 from datetime import timedelta
 
 from aiolimiter import AsyncLimiter
 from sqlalchemy import func, or_, select, update
-from telegram import Bot
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
+from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot.delivery import failures
 from bot.services import clock
@@ -29,8 +31,12 @@ from models.session import Database
 
 log = logging.getLogger(__name__)
 
+# Stored payloads of other methods are Bot API JSON, called by name on purpose.
+warnings.filterwarnings("ignore", message="Please use 'Bot.", category=PTBUserWarning)
+# retry_after_seconds below accepts both the int and the timedelta form.
+warnings.filterwarnings("ignore", message=".*retry_after.*", category=PTBDeprecationWarning)
+
 LEASE = timedelta(seconds=60)
-MAX_BACKOFF_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class Limits:
     per_chat: tuple[float, float] = (1, 1)
     per_group: tuple[float, float] = (20, 60)
     overall: tuple[float, float] = (25, 1)
+    max_backoff: float = 60.0
 
 
 def retry_after_seconds(error: RetryAfter) -> float:
@@ -48,8 +55,9 @@ def retry_after_seconds(error: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
-def backoff_seconds(attempts: int) -> float:
-    return float(min(2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS))
+def backoff_seconds(attempts: int, ceiling: float) -> float:
+    """1, 2, 4, … seconds between attempts, up to ``ceiling``."""
+    return float(min(2 ** max(attempts - 1, 0), ceiling))
 
 
 class Sender:
@@ -182,7 +190,7 @@ class Sender:
     async def _deliver(self, row: Outbox) -> bool:
         """Make the call and record the outcome; False when this chat must wait."""
         try:
-            result = await self.bot.do_api_request(row.method, api_kwargs=dict(row.payload))
+            message_id = await self._call(row)
         except RetryAfter as error:
             seconds = retry_after_seconds(error)
             self._paused_until[row.chat_id] = time.monotonic() + seconds
@@ -198,11 +206,28 @@ class Sender:
             await self._fail(row, str(error))
             return True
         except TelegramError as error:  # network errors, timeouts, 5xx
-            await self._retry_later(row, backoff_seconds(row.attempts + 1), str(error))
+            await self._retry_later(
+                row, backoff_seconds(row.attempts + 1, self.limits.max_backoff), str(error)
+            )
             return False
-        message_id = result.get("message_id") if isinstance(result, dict) else None
         await self._mark_sent(row, message_id)
         return True
+
+    async def _call(self, row: Outbox) -> int | None:
+        """Make the stored Bot API call; return the id of the message it created."""
+        payload = dict(row.payload)
+        if row.method == "sendMessage":
+            markup = payload.pop("reply_markup", None)
+            message = await self.bot.send_message(
+                row.chat_id,
+                reply_markup=InlineKeyboardMarkup.de_json(markup, self.bot) if markup else None,
+                **payload,
+            )
+            return message.message_id
+        result = await self.bot.do_api_request(
+            row.method, api_kwargs={"chat_id": row.chat_id, **payload}
+        )
+        return result.get("message_id") if isinstance(result, dict) else None
 
     async def _mark_sent(self, row: Outbox, message_id: int | None) -> None:
         async with self.db.session() as session:

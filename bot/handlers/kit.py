@@ -19,11 +19,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import callbacks
-from bot.runtime import runtime_of
+from bot.delivery import outbox
+from bot.runtime import Runtime, runtime_of
 from bot.services import clock, people
 from bot.services.errors import DomainError
 from bot.texts import t
@@ -111,9 +112,15 @@ async def _sender(session: AsyncSession, update: Update) -> Person | None:
     )
 
 
-async def _deliver(turn: Turn, update: Update) -> None:
-    """Send the handler's replies, edit and callback answer."""
+async def _deliver(turn: Turn, update: Update, runtime: Runtime) -> None:
+    """Answer the button, edit its message, then send the replies.
+
+    A reply Telegram cannot take right now (429, network trouble) is not lost:
+    it goes to the outbox, and the sender delivers it when Telegram allows.
+    """
     bot, query, message = update.get_bot(), update.callback_query, update.effective_message
+    if query is not None:
+        await query.answer(turn.answer, show_alert=turn.alert)
     if turn.edit is not None and query is not None and isinstance(query.message, Message):
         try:
             await query.message.edit_text(turn.edit.text, reply_markup=markup(turn.edit.buttons))
@@ -121,20 +128,32 @@ async def _deliver(turn: Turn, update: Update) -> None:
             if "not modified" not in str(error):
                 raise
     # In a busy group, quoting the command shows whom the answer is for.
-    quote = not turn.in_private and query is None and message is not None
-    for reply in turn.replies:
-        await bot.send_message(
-            turn.chat_id,
-            reply.text,
-            reply_markup=markup(reply.buttons),
-            reply_parameters=(
-                ReplyParameters(message.message_id, allow_sending_without_reply=True)
-                if quote and message is not None
-                else None
-            ),
-        )
-    if query is not None:
-        await query.answer(turn.answer, show_alert=turn.alert)
+    quote_id = message.message_id if message and query is None and not turn.in_private else None
+    for index, reply in enumerate(turn.replies):
+        try:
+            await bot.send_message(
+                turn.chat_id,
+                reply.text,
+                reply_markup=markup(reply.buttons),
+                reply_parameters=(
+                    ReplyParameters(quote_id, allow_sending_without_reply=True)
+                    if quote_id
+                    else None
+                ),
+            )
+        except BadRequest:
+            raise
+        except (RetryAfter, NetworkError) as error:  # NetworkError covers timeouts and 5xx
+            log.warning("reply to update %s queued: %s", update.update_id, error)
+            await _queue_replies(runtime, turn.chat_id, turn.replies[index:])
+            return
+
+
+async def _queue_replies(runtime: Runtime, chat_id: int, replies: list[Reply]) -> None:
+    async with runtime.db.session() as session:
+        for reply in replies:
+            await outbox.enqueue(session, chat_id, reply)
+    runtime.wake_sender()
 
 
 async def _refuse(update: Update, text: str) -> None:
@@ -169,7 +188,7 @@ def handles(fn: HandlerFn) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awai
             return
         runtime.wake_sender()
         try:
-            await _deliver(turn, update)
+            await _deliver(turn, update, runtime)
         except TelegramError:
             log.exception("could not deliver the reply to update %s", update.update_id)
 
