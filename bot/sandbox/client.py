@@ -1,0 +1,248 @@
+"""Actors over the control API, so a test reads like a story of people talking to the bot."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+
+class SandboxError(AssertionError):
+    """The control API refused a request; `status` and `message` say why."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(f"sandbox refused ({status}): {message}")
+        self.status = status
+        self.message = message
+
+
+@dataclass
+class Message:
+    """A message as a person sees it; `buttons` are rows of (text, callback data or URL)."""
+
+    message_id: int
+    text: str | None
+    buttons: list[list[tuple[str, str]]]
+    from_bot: bool
+    raw: dict[str, Any] = field(repr=False)
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Message:
+        rows = (raw.get("reply_markup") or {}).get("inline_keyboard", [])
+        buttons = [
+            [
+                (button["text"], button.get("callback_data") or button.get("url", ""))
+                for button in row
+            ]
+            for row in rows
+        ]
+        text = raw.get("text", raw.get("caption"))
+        return cls(raw["message_id"], text, buttons, raw["from"]["is_bot"], raw)
+
+    def button_data(self, label: str) -> str:
+        """The callback data of the button showing `label`; fails listing the buttons there are."""
+        for row in self.buttons:
+            for text, data in row:
+                if text == label:
+                    return data
+        labels = [text for row in self.buttons for text, _ in row]
+        raise AssertionError(
+            f"no button {label!r} on message {self.message_id} ({self.text!r}); buttons: {labels}"
+        )
+
+
+class SandboxClient:
+    """Talks to a running emulator's control API at `url`."""
+
+    def __init__(self, url: str, timeout: float = 10.0):
+        self.http = httpx.AsyncClient(base_url=url, timeout=timeout)
+
+    async def request(self, method: str, path: str, **kwargs: Any) -> Any:
+        response = await self.http.request(method, path, **kwargs)
+        if response.status_code >= 400:
+            try:
+                message = response.json().get("error", response.text)
+            except ValueError:
+                message = response.text
+            raise SandboxError(response.status_code, message)
+        content_type = response.headers.get("content-type", "")
+        return response.json() if content_type.startswith("application/json") else response.content
+
+    async def user(self, first_name: str, **details: str) -> Actor:
+        """A new person; `details` may give last_name, username and language_code."""
+        raw = await self.request(
+            "POST", "/sandbox/users", json={"first_name": first_name, **details}
+        )
+        return Actor(self, raw)
+
+    async def group(self, title: str, members: Sequence[Actor], supergroup: bool = False) -> Group:
+        """A new group created by the first member, with the others in it (the bot is not)."""
+        body = {
+            "title": title,
+            "member_ids": [member.id for member in members],
+            "type": "supergroup" if supergroup else "group",
+        }
+        return Group(self, await self.request("POST", "/sandbox/groups", json=body))
+
+    async def settle(self, timeout: float = 5.0) -> None:
+        """Wait until the bot has taken every update and gone quiet."""
+        await self.request("POST", "/sandbox/settle", json={"timeout": timeout})
+
+    async def calls(self, method: str | None = None) -> list[dict[str, Any]]:
+        calls = await self.request("GET", "/sandbox/calls")
+        return [call for call in calls if method is None or call["method"] == method]
+
+    async def clear_calls(self) -> None:
+        await self.request("DELETE", "/sandbox/calls")
+
+    async def set_limits(self, **limits: float | None) -> dict[str, Any]:
+        return await self.request("POST", "/sandbox/limits", json=limits)
+
+    async def inject_fault(self, method: str | None = None, **fault: Any) -> None:
+        """Fail, delay or drop calls: count, status, description, delay, drop."""
+        await self.request("POST", "/sandbox/faults", json={"method": method, **fault})
+
+    async def clear_faults(self) -> None:
+        await self.request("DELETE", "/sandbox/faults")
+
+    async def callback_answer(self, callback_query_id: str) -> dict[str, Any]:
+        return await self.request("GET", f"/sandbox/callbacks/{callback_query_id}")
+
+    async def download(self, file_id: str) -> bytes:
+        return await self.request("GET", f"/sandbox/files/{file_id}")
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    async def __aenter__(self) -> SandboxClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+
+class Chat:
+    """A chat seen through the control API."""
+
+    def __init__(self, client: SandboxClient, chat_id: int):
+        self.client = client
+        self.id = chat_id
+
+    async def messages(self) -> list[Message]:
+        raw = await self.client.request("GET", f"/sandbox/chats/{self.id}/messages")
+        return [Message.from_json(message) for message in raw]
+
+    async def last_message(self) -> Message:
+        messages = await self.messages()
+        if not messages:
+            raise AssertionError(f"chat {self.id} has no messages")
+        return messages[-1]
+
+    async def last_bot_message(self) -> Message:
+        messages = await self.messages()
+        from_bot = [message for message in messages if message.from_bot]
+        if not from_bot:
+            seen = [message.text for message in messages]
+            raise AssertionError(f"the bot has not posted in chat {self.id}; messages: {seen}")
+        return from_bot[-1]
+
+
+class Group(Chat):
+    def __init__(self, client: SandboxClient, raw: dict[str, Any]):
+        super().__init__(client, raw["id"])
+        self.raw = raw
+
+    async def add_bot(self, by: Actor, admin: bool = False) -> None:
+        body = {"by": by.id, "admin": admin}
+        await self.client.request("POST", f"/sandbox/groups/{self.id}/bot", json=body)
+
+    async def remove_bot(self, by: Actor) -> None:
+        path = f"/sandbox/groups/{self.id}/bot"
+        await self.client.request("DELETE", path, params={"by": by.id})
+
+    async def add_member(self, user: Actor) -> None:
+        body = {"user_id": user.id}
+        await self.client.request("POST", f"/sandbox/groups/{self.id}/members", json=body)
+
+    async def remove_member(self, user: Actor) -> None:
+        await self.client.request("DELETE", f"/sandbox/groups/{self.id}/members/{user.id}")
+
+    async def set_title(self, title: str, by: Actor) -> None:
+        body = {"title": title, "by": by.id}
+        await self.client.request("POST", f"/sandbox/groups/{self.id}/title", json=body)
+
+    async def migrate(self) -> Group:
+        """Upgrade to a supergroup; returns the new chat (the old id stops working)."""
+        return Group(
+            self.client, await self.client.request("POST", f"/sandbox/groups/{self.id}/migrate")
+        )
+
+
+class Actor:
+    """A person: writes in chats, sends files, presses buttons, blocks the bot."""
+
+    def __init__(self, client: SandboxClient, raw: dict[str, Any]):
+        self.client = client
+        self.raw = raw
+        self.id: int = raw["id"]
+        self.first_name: str = raw["first_name"]
+        self.private_chat = Chat(client, self.id)
+
+    def __repr__(self) -> str:
+        return f"Actor({self.first_name!r}, id={self.id})"
+
+    async def start(self) -> int:
+        return await self.send(self.private_chat, "/start")
+
+    async def send(self, chat: Chat, text: str, reply_to: Message | int | None = None) -> int:
+        body = {
+            "chat_id": chat.id,
+            "from": self.id,
+            "text": text,
+            "reply_to": _message_id(reply_to),
+        }
+        return (await self.client.request("POST", "/sandbox/send", json=body))["message_id"]
+
+    async def send_photo(self, chat: Chat, caption: str | None = None, **file: Any) -> int:
+        return await self._send_file("send_photo", chat, caption, **file)
+
+    async def send_document(self, chat: Chat, caption: str | None = None, **file: Any) -> int:
+        return await self._send_file("send_document", chat, caption, **file)
+
+    async def _send_file(
+        self, kind: str, chat: Chat, caption: str | None, content: bytes | None = None, **extra: Any
+    ) -> int:
+        body = {"chat_id": chat.id, "from": self.id, "caption": caption, **extra}
+        if content is not None:
+            body["content_base64"] = base64.b64encode(content).decode()
+        return (await self.client.request("POST", f"/sandbox/{kind}", json=body))["message_id"]
+
+    async def press(self, chat: Chat, message: Message, label: str) -> str:
+        """Press the inline button showing `label`; returns the callback query id."""
+        return await self.press_data(chat, message, message.button_data(label))
+
+    async def press_data(
+        self, chat: Chat, message: Message | int, data: str, forge: bool = False
+    ) -> str:
+        """Press a button by its callback data; `forge` sends data no button carries now."""
+        body = {
+            "chat_id": chat.id,
+            "from": self.id,
+            "message_id": _message_id(message),
+            "data": data,
+            "forge": forge,
+        }
+        return (await self.client.request("POST", "/sandbox/press", json=body))["callback_query_id"]
+
+    async def block(self) -> None:
+        await self.client.request("POST", f"/sandbox/users/{self.id}/block")
+
+    async def unblock(self) -> None:
+        await self.client.request("POST", f"/sandbox/users/{self.id}/unblock")
+
+
+def _message_id(message: Message | int | None) -> int | None:
+    return message.message_id if isinstance(message, Message) else message

@@ -1,0 +1,184 @@
+"""The emulator's in-memory world: people, chats, members, messages, files and recorded calls."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+# Telegram's chat member statuses; "kicked" is how removal by someone else is remembered.
+PRESENT = ("creator", "administrator", "member")
+ADMINS = ("creator", "administrator")
+SUPERGROUP_BASE = -1_000_000_000_000
+
+
+@dataclass
+class User:
+    id: int
+    first_name: str
+    last_name: str | None = None
+    username: str | None = None
+    language_code: str | None = None
+    is_bot: bool = False
+
+
+@dataclass
+class Message:
+    message_id: int
+    chat_id: int
+    sender_id: int
+    date: int
+    text: str | None = None
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    caption: str | None = None
+    photo_id: str | None = None
+    document_id: str | None = None
+    reply_markup: dict[str, Any] | None = None
+    keyboard: dict[str, Any] | None = None
+    reply_to_message_id: int | None = None
+    link_preview_options: dict[str, Any] | None = None
+    edit_date: int | None = None
+    silent: bool = False
+    service: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def has_media(self) -> bool:
+        return self.photo_id is not None or self.document_id is not None
+
+
+@dataclass
+class Chat:
+    id: int
+    type: str
+    title: str | None = None
+    members: dict[int, str] = field(default_factory=dict)
+    messages: dict[int, Message] = field(default_factory=dict)
+    next_message_id: int = 1
+    migrated_to: int | None = None
+    pinned: list[int] = field(default_factory=list)
+
+    @property
+    def is_group(self) -> bool:
+        return self.type in ("group", "supergroup")
+
+    def status_of(self, user_id: int) -> str:
+        return self.members.get(user_id, "left")
+
+    def is_present(self, user_id: int) -> bool:
+        return self.status_of(user_id) in PRESENT
+
+
+@dataclass
+class StoredFile:
+    file_id: str
+    file_unique_id: str
+    kind: str
+    content: bytes
+    file_path: str
+    file_name: str | None = None
+    mime_type: str | None = None
+    width: int = 0
+    height: int = 0
+
+
+@dataclass
+class CallbackQuery:
+    id: str
+    user_id: int
+    chat_id: int
+    message_id: int
+    data: str
+    answered: bool = False
+    text: str | None = None
+    show_alert: bool = False
+    url: str | None = None
+
+
+@dataclass
+class CallRecord:
+    method: str
+    chat_id: int | str | None
+    status: int
+    description: str | None
+    time: float
+    params: dict[str, Any]
+
+
+class World:
+    """Everything Telegram would know about the bot, its users and its chats."""
+
+    def __init__(self, bot: User):
+        self.bot = bot
+        self.users: dict[int, User] = {bot.id: bot}
+        self.chats: dict[int, Chat] = {}
+        self.files: dict[str, StoredFile] = {}
+        self.callbacks: dict[str, CallbackQuery] = {}
+        self.started: set[int] = set()
+        self.blocked: set[int] = set()
+        self.commands: dict[str, list[dict[str, str]]] = {}
+        self.calls: list[CallRecord] = []
+        self._next_user_id = 7_000_000_001
+        self._next_group_id = 4_000_000_001
+        self._next_channel_id = 2_000_000_001
+
+    @staticmethod
+    def now() -> int:
+        return int(time.time())
+
+    def add_user(self, first_name: str, **details: str | None) -> User:
+        user = User(self._next_user_id, first_name, **details)  # type: ignore[arg-type]
+        self._next_user_id += 1
+        self.users[user.id] = user
+        return user
+
+    def add_group(self, title: str, kind: str) -> Chat:
+        if kind == "supergroup":
+            chat_id = SUPERGROUP_BASE - self._next_channel_id
+            self._next_channel_id += 1
+        else:
+            chat_id = -self._next_group_id
+            self._next_group_id += 1
+        chat = Chat(chat_id, kind, title)
+        self.chats[chat_id] = chat
+        return chat
+
+    def private_chat(self, user_id: int) -> Chat:
+        chat = self.chats.get(user_id)
+        if chat is None:
+            chat = Chat(user_id, "private", members={user_id: "member", self.bot.id: "member"})
+            self.chats[user_id] = chat
+        return chat
+
+    def add_message(self, chat: Chat, sender_id: int, **fields: Any) -> Message:
+        message = Message(chat.next_message_id, chat.id, sender_id, self.now(), **fields)
+        chat.next_message_id += 1
+        chat.messages[message.message_id] = message
+        return message
+
+    def add_file(self, kind: str, content: bytes, **details: Any) -> StoredFile:
+        prefix = "AgAC" if kind == "photo" else "BQAC"
+        number = len(self.files) + 1
+        folder = "photos" if kind == "photo" else "documents"
+        name = details.get("file_name") or ("photo.jpg" if kind == "photo" else "file.bin")
+        extension = name.rpartition(".")[2] if "." in name else "bin"
+        stored = StoredFile(
+            file_id=prefix + secrets.token_urlsafe(24),
+            file_unique_id="AQAD" + secrets.token_hex(6),
+            kind=kind,
+            content=content,
+            file_path=f"{folder}/file_{number}.{extension}",
+            **details,
+        )
+        self.files[stored.file_id] = stored
+        return stored
+
+    def add_callback(self, user_id: int, message: Message, data: str) -> CallbackQuery:
+        query = CallbackQuery(
+            str(secrets.randbits(62)), user_id, message.chat_id, message.message_id, data
+        )
+        self.callbacks[query.id] = query
+        return query
+
+    def chat_instance(self, chat_id: int) -> str:
+        return str((chat_id * 2_654_435_761 + self.bot.id) % (1 << 63))
