@@ -1,0 +1,159 @@
+"""Delivery that loses nothing: relays survive Telegram's failures, limits and refusals."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select
+
+from bot.delivery.outbox import enqueue
+from bot.sandbox.client import Chat
+from bot.views.common import Reply
+from models import Membership, NotifyPreference, Outbox, OutboxStatus, TeamChat
+from tests.e2e.conftest import World
+from tests.factories import link_group, make_child, make_member, make_person
+
+
+async def relay(world: World, chat_id: int, *texts: str, membership_id: int | None = None) -> None:
+    """Queue messages as a saved report would, and wake the sender."""
+    async with world.db.session() as session:
+        for text in texts:
+            await enqueue(session, chat_id, Reply(text), membership_id=membership_id)
+    world.runtime.wake_sender()
+
+
+async def bot_texts(chat: Chat) -> list[str]:
+    """What the bot has posted in ``chat`` after its hello, oldest first."""
+    return [m.text or "" for m in await chat.messages() if m.from_bot][1:]
+
+
+async def outbox_rows(world: World) -> list[Outbox]:
+    async with world.db.sessions() as session:
+        return list(await session.scalars(select(Outbox).order_by(Outbox.id)))
+
+
+def fast_retries(world: World) -> None:
+    assert world.runtime.sender is not None
+    world.runtime.sender.limits = replace(world.runtime.sender.limits, max_backoff=4)
+
+
+@pytest.mark.slow
+async def test_relays_arrive_once_and_in_order_after_telegram_fails_for_30_seconds(
+    world: World,
+) -> None:
+    fast_retries(world)
+    mum = await world.user("Anna")
+    group = await world.group("Lily's team", [mum])
+    await world.settle()
+    reports = [f"Report {n}: jerks at school" for n in range(10)]
+
+    await world.sandbox.inject_fault("sendMessage", count=2, delay=6)  # past PTB's 5 s timeout
+    await world.sandbox.inject_fault("sendMessage", count=100_000, status=500)
+    await relay(world, group.id, *reports)
+    await asyncio.sleep(30)
+    await world.sandbox.clear_faults()
+    await world.settle(timeout=30)
+
+    assert await bot_texts(group) == reports
+    assert {row.status for row in await outbox_rows(world)} == {OutboxStatus.SENT}
+
+
+async def test_a_429_storm_delays_only_the_chat_it_hit(world: World) -> None:
+    mum = await world.user("Anna")
+    group = await world.group("Lily's team", [mum])
+    await world.settle()
+    await world.sandbox.set_limits(per_chat_per_second=0.25, chat_burst=1)
+
+    await relay(world, group.id, "Group 1", "Group 2", "Group 3")
+    await asyncio.sleep(1.5)  # the group has had its first 429 by now
+    private_queued_at = time.time()
+    await relay(world, mum.id, "Private 1")
+    await world.settle(timeout=30)
+
+    calls = await world.sandbox.calls("sendMessage")
+    group_429s = [c for c in calls if c["chat_id"] == group.id and c["status"] == 429]
+    private_sent = [c for c in calls if c["chat_id"] == mum.id and c["status"] == 200][-1]
+    assert group_429s, "the emulator never limited the group"
+    assert private_sent["time"] - private_queued_at < 2.5
+    assert await bot_texts(group) == ["Group 1", "Group 2", "Group 3"]
+    assert (await mum.private_chat.last_bot_message()).text == "Private 1"
+
+
+async def test_a_message_telegram_refuses_is_recorded_and_the_next_one_still_goes(
+    world: World,
+) -> None:
+    mum = await world.user("Anna")
+    group = await world.group("Lily's team", [mum])
+    await world.settle()
+
+    await relay(world, group.id, "<b>unclosed bold", "Lily is fine now")
+    await world.settle()
+
+    refused, delivered = await outbox_rows(world)
+    assert refused.status == OutboxStatus.FAILED
+    assert "can't parse entities" in (refused.last_error or "").lower()
+    assert delivered.status == OutboxStatus.SENT
+    assert await bot_texts(group) == ["Lily is fine now"]
+
+
+async def test_a_long_relay_arrives_as_several_messages_in_order(world: World) -> None:
+    mum = await world.user("Anna")
+    group = await world.group("Lily's team", [mum])
+    await world.settle()
+    text = "\n".join(f"{n:03d} " + "jerk " * 12 for n in range(150))
+
+    await relay(world, group.id, text)
+    await world.settle()
+
+    parts = await bot_texts(group)
+    assert len(parts) == 3
+    assert "\n".join(parts) == text
+
+
+async def test_a_member_who_never_started_the_bot_loses_private_delivery_and_the_group_is_told_once(
+    world: World,
+) -> None:
+    mum = await world.user("Anna")
+    teacher = await world.user("Mr Brown", started=False)
+    group = await world.group("Lily's team", [mum, teacher])
+    await world.settle()
+    async with world.db.session() as session:
+        child = await make_child(session)
+        await link_group(session, child, group.id)
+        person = await make_person(session, teacher.id, "Mr Brown", started_bot=False)
+        membership = await make_member(session, child, person, notify=NotifyPreference.PRIVATE)
+
+    await relay(
+        world, teacher.id, "Episode at 10:15", "Episode at 11:40", membership_id=membership.id
+    )
+    await world.settle()
+
+    assert [row.last_error for row in await outbox_rows(world)][:2] == [
+        "Forbidden: bot can't initiate conversation with a user"
+    ] * 2
+    async with world.db.sessions() as session:
+        assert (await session.get(Membership, membership.id)).private_delivery_ok is False
+    notices = await bot_texts(group)
+    assert len(notices) == 1
+    assert notices[0].startswith("I couldn't send Mr Brown a private message")
+
+
+async def test_a_group_that_became_a_supergroup_still_gets_its_relays(world: World) -> None:
+    mum = await world.user("Anna")
+    group = await world.group("Lily's team", [mum])
+    await world.settle()
+    async with world.db.session() as session:
+        child = await make_child(session)
+        await link_group(session, child, group.id)
+    supergroup = await group.migrate()
+    await world.settle()
+
+    await relay(world, group.id, "Episode at 10:15")
+    await world.settle()
+
+    assert (await supergroup.last_bot_message()).text == "Episode at 10:15"
+    async with world.db.sessions() as session:
+        assert await session.scalar(select(TeamChat.chat_id)) == supergroup.id

@@ -1,0 +1,106 @@
+"""Several processes: one leader at a time, a standby takes over, SQLite allows only one."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.delivery.outbox import enqueue
+from bot.sandbox import Emulator, SandboxClient
+from bot.sandbox.client import Actor
+from bot.views.common import Reply
+from models import Outbox, OutboxStatus, migrate
+from models.session import Database
+from tests.support.databases import PostgresDatabases
+from tests.support.processes import BotProcess
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def pg_url(postgres: PostgresDatabases) -> Iterator[str]:
+    """A migrated PostgreSQL database of its own, whatever the suite's backend."""
+    url = postgres.create()
+    asyncio.run(migrate.upgrade(url))
+    yield url
+    postgres.drop(url)
+
+
+async def queue_notices(db: Database, people: list[Actor], label: str, count: int) -> None:
+    async with db.session() as session:
+        for n in range(count):
+            for person in people:
+                await enqueue(session, person.id, Reply(f"{label} {n}"))
+
+
+async def until_delivered(db: Database, timeout: float = 60.0) -> None:
+    async with asyncio.timeout(timeout):
+        while True:
+            async with db.sessions() as session:
+                pending = select(func.count()).where(Outbox.status == OutboxStatus.PENDING)
+                if not await session.scalar(pending):
+                    return
+            await asyncio.sleep(0.2)
+
+
+async def test_a_second_process_on_one_sqlite_database_refuses_to_start(
+    emulator: Emulator, tmp_path: Path
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'one.db'}"
+    await migrate.upgrade(url)
+    first = BotProcess(emulator.bot_api_url, url)
+    second = BotProcess(emulator.bot_api_url, url)
+    try:
+        await first.start()
+        await first.wait_for("CareCircle is running")
+
+        await second.start()
+        code = await second.wait()
+    finally:
+        await first.stop()
+        await second.stop()
+
+    assert code == 2
+    assert second.output[-1].startswith("carecircle: Another CareCircle process is already using")
+
+
+async def test_when_the_leader_dies_a_standby_takes_over_and_nothing_is_sent_twice(
+    emulator: Emulator, pg_url: str
+) -> None:
+    db = Database(pg_url)
+    leader = BotProcess(emulator.bot_api_url, pg_url)
+    standby = BotProcess(emulator.bot_api_url, pg_url)
+    async with SandboxClient(emulator.url) as sandbox:
+        people = [await sandbox.user(f"Parent {n}") for n in range(20)]
+        for person in people:
+            await person.start()
+        try:
+            await leader.start()
+            await leader.wait_for("CareCircle is running")
+            await standby.start()
+            await standby.wait_for("standing by")
+
+            await queue_notices(db, people, "Before", 3)
+            await until_delivered(db)
+            leader.kill()
+            killed_at = time.monotonic()
+            await queue_notices(db, people, "After", 3)
+            await standby.wait_for("CareCircle is running", timeout=15)
+            took_over_in = time.monotonic() - killed_at
+            await until_delivered(db)
+            await sandbox.settle(10)
+        finally:
+            await leader.stop()
+            await standby.stop()
+            await db.dispose()
+
+        assert took_over_in < 10
+        expected = [f"{label} {n}" for label in ("Before", "After") for n in range(3)]
+        for person in people:
+            texts = [m.text for m in await person.private_chat.messages() if m.from_bot]
+            assert texts[1:] == expected, f"{person}: {texts}"
