@@ -157,3 +157,19 @@ async def test_a_group_that_became_a_supergroup_still_gets_its_relays(world: Wor
     assert (await supergroup.last_bot_message()).text == "Episode at 10:15"
     async with world.db.sessions() as session:
         assert await session.scalar(select(TeamChat.chat_id)) == supergroup.id
+
+
+async def test_a_reply_that_hits_a_rate_limit_is_delivered_after_the_wait(world: World) -> None:
+    mum = await world.user("Anna")
+    await world.settle()
+    await world.sandbox.set_limits(per_chat_per_second=0.5, chat_burst=1)
+
+    await mum.send(mum.private_chat, "/help")
+    await mum.send(mum.private_chat, "/help")
+    await world.settle(timeout=20)
+
+    statuses = [c["status"] for c in await world.sandbox.calls("sendMessage")]
+    assert 429 in statuses
+    answers = [m.text for m in await mum.private_chat.messages() if m.from_bot][1:]
+    assert len(answers) == 2
+    assert all(a.startswith("What I can do") for a in answers)
