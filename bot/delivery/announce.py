@@ -1,4 +1,4 @@
-"""Telling a child's team something: the linked group, plus private messages to those who want them."""
+"""Telling a child's team something: its group, plus private messages to those who want them."""
 
 from __future__ import annotations
 
@@ -6,14 +6,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.outbox import enqueue
+from bot.services.teams import can_receive
 from bot.views import teams as views
 from bot.views.common import Reply
 from models import Membership, NotifyPreference, Outbox, Person, Role, TeamChat
-
-
-def can_receive(membership: Membership, person: Person) -> bool:
-    """Telegram lets the bot write privately only to people who opened a chat with it."""
-    return person.started_bot and membership.private_delivery_ok
 
 
 def wants_private(membership: Membership, *, has_group: bool, urgent: bool) -> bool:
@@ -33,12 +29,14 @@ async def announce(
     reply: Reply,
     *,
     exclude_person_id: int | None = None,
+    exclude_chat_id: int | None = None,
     urgent: bool = False,
 ) -> list[Outbox]:
     """Queue ``reply`` for the team group (if linked) and for each member who wants it privately.
 
     Members who asked for private messages but cannot receive them are told in
-    the group how to turn them on. ``exclude_person_id`` (usually the author) is skipped.
+    the group how to turn them on. ``exclude_person_id`` (usually the author) is skipped,
+    and so is the group if it is ``exclude_chat_id`` (the author's answer there is its copy).
     """
     group = await session.scalar(select(TeamChat).where(TeamChat.child_id == child_id))
     rows: list[Outbox] = []
@@ -58,7 +56,7 @@ async def announce(
             )
         elif membership.notify == NotifyPreference.PRIVATE:
             unreachable.append(person.first_name)
-    if group is not None:
+    if group is not None and group.chat_id != exclude_chat_id:
         text = reply.text
         if unreachable:
             text = f"{text}\n\n{views.private_hint(unreachable).text}"
@@ -67,7 +65,7 @@ async def announce(
 
 
 async def tell_guardians(session: AsyncSession, child_id: int, reply: Reply) -> list[Outbox]:
-    """Queue ``reply`` privately for the team's guardians, or for the group if none can receive it."""
+    """Queue ``reply`` privately for the team's guardians, or for the group if none can get it."""
     rows: list[Outbox] = []
     for membership, person in await _members(session, child_id):
         if membership.role == Role.GUARDIAN and can_receive(membership, person):
@@ -92,4 +90,4 @@ async def _members(session: AsyncSession, child_id: int) -> list[tuple[Membershi
         .where(Membership.child_id == child_id, Membership.left_at.is_(None))
         .order_by(Membership.id)
     )
-    return list(rows.tuples())
+    return [(membership, person) for membership, person in rows]

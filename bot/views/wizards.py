@@ -1,0 +1,10 @@
+"""What the text router says when no question is waiting for an answer."""
+
+from __future__ import annotations
+
+from bot.texts import t
+from bot.views.common import Reply
+
+
+def nothing_waiting(language: str | None) -> Reply:
+    return Reply(t("wizards.nothing_waiting", language))
