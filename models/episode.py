@@ -31,7 +31,10 @@ class Episode(CreatedAt, Base):
     """One observed episode, or a series of jerks counted over a window."""
 
     __tablename__ = "episode"
-    __table_args__ = (Index("ix_episode_child_id_occurred_at", "child_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_episode_child_id_occurred_at", "child_id", "occurred_at"),
+        Index("ix_episode_merged_into_id", "merged_into_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"))
@@ -54,3 +57,11 @@ class Episode(CreatedAt, Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSONData, default=dict)
     corrected_at: Mapped[datetime | None]
     deleted_at: Mapped[datetime | None]
+    # How it was entered: "line" (/e …), "wizard" or "timer".
+    source: Mapped[str | None] = mapped_column(String(16))
+    # None while its reporter is asked "same episode?"; the team has not been told yet.
+    relayed_at: Mapped[datetime | None]
+    # A second report of the same episode is kept, hidden, as a second observer of this one.
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("episode.id", ondelete="SET NULL")
+    )

@@ -14,6 +14,7 @@ class Action(enum.StrEnum):
     REPORT_EPISODE = "report_episode"
     SEE_HISTORY = "see_history"
     SEE_MEDICINES = "see_medicines"
+    SET_PLAN = "set_plan"
     CHANGE_MEDICATION = "change_medication"
     RECORD_DOSE = "record_dose"
     FOLLOW_UPS = "follow_ups"
@@ -33,6 +34,7 @@ TABLE: dict[Action, frozenset[Role]] = {
     Action.REPORT_EPISODE: EVERYONE,
     Action.SEE_HISTORY: EVERYONE,
     Action.SEE_MEDICINES: EVERYONE,
+    Action.SET_PLAN: frozenset({G, N}),
     Action.CHANGE_MEDICATION: frozenset({G, N}),
     Action.RECORD_DOSE: frozenset({G, C, E}),
     Action.FOLLOW_UPS: frozenset({G, C, N}),
@@ -113,6 +115,10 @@ COMMANDS: list[Command] = [
     Command("leave"),
     Command("deletechild", action=Action.DELETE_CHILD),
     Command("timer", action=Action.REPORT_EPISODE, feature="timer"),
+    Command("e", action=Action.REPORT_EPISODE, feature="episodes"),
+    Command("history", action=Action.SEE_HISTORY, feature="history"),
+    Command("today", action=Action.SEE_HISTORY, feature="history"),
+    Command("plan", action=Action.SEE_MEDICINES, feature="plan"),
 ]
 
 

@@ -29,6 +29,7 @@ EXPECTED: dict[Action, tuple[bool, bool, bool, bool]] = {
     Action.REPORT_EPISODE: (True, True, True, True),
     Action.SEE_HISTORY: (True, True, True, True),
     Action.SEE_MEDICINES: (True, True, True, True),
+    Action.SET_PLAN: (True, False, False, True),
     Action.CHANGE_MEDICATION: (True, False, False, True),
     Action.RECORD_DOSE: (True, True, True, False),
     Action.FOLLOW_UPS: (True, True, False, True),

@@ -1,0 +1,65 @@
+"""Steps the episode stories share: Lily's team and group, what the bot said, what was saved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from bot.sandbox.client import Actor, Chat, Group, Message
+from models import Episode, Event
+from tests.e2e.conftest import World
+from tests.e2e.teams_steps import create_team, invitation, join, linked_group, say, tap
+
+TEACHER = "🏫 Teacher or educator"
+PRIVATE_TOO = "📩 Group + private message"
+
+
+@dataclass
+class Team:
+    """Anna (guardian) and Ms Park (educator), in Lily's linked group."""
+
+    mum: Actor
+    teacher: Actor
+    group: Group
+
+
+async def lily_team(world: World, *, private_for: tuple[str, ...] = ()) -> Team:
+    """Lily's team; the people named in ``private_for`` also hear the news privately."""
+    mum, teacher = await world.user("Anna"), await world.user("Ms Park")
+    await create_team(world, mum)
+    group = await linked_group(world, mum, "Lily's team", [teacher])
+    await join(world, teacher, await invitation(world, mum, TEACHER))
+    for person in (mum, teacher):
+        if person.first_name in private_for:
+            menu = await say(world, person, person.private_chat, "/notify")
+            await tap(world, person, person.private_chat, menu, PRIVATE_TOO)
+    return Team(mum, teacher, group)
+
+
+async def bot_texts(chat: Chat) -> list[str]:
+    """Everything the bot has said in ``chat``, oldest first."""
+    return [message.text or "" for message in await chat.messages() if message.from_bot]
+
+
+async def said_since(chat: Chat, before: list[str]) -> list[str]:
+    """What the bot said in ``chat`` after ``before`` (an earlier ``bot_texts``)."""
+    return (await bot_texts(chat))[len(before) :]
+
+
+async def current(chat: Chat, message: Message) -> Message:
+    """``message`` as it reads now (after edits)."""
+    return next(m for m in await chat.messages() if m.message_id == message.message_id)
+
+
+async def saved(world: World) -> list[Episode]:
+    """Every episode row, deleted and merged ones included, oldest first."""
+    async with world.db.sessions() as session:
+        return list(await session.scalars(select(Episode).order_by(Episode.id)))
+
+
+async def logged(world: World, kind: str) -> list[dict]:
+    """The payloads of the audit events of ``kind``, oldest first."""
+    async with world.db.sessions() as session:
+        events = await session.scalars(select(Event).where(Event.kind == kind).order_by(Event.id))
+        return [event.payload for event in events]
