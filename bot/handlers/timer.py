@@ -1,0 +1,126 @@
+"""/timer and its Stop and Cancel buttons, and the ticker that keeps running timers up to date."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from telegram import Bot
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import callbacks
+from bot.delivery.announce import announce
+from bot.handlers.child import child_pattern, member_for
+from bot.handlers.episode_wizard import label_pattern
+from bot.handlers.kit import Turn, handles, markup
+from bot.runtime import Runtime
+from bot.services import episode_wizard, timer
+from bot.views import episode_wizard as wizard_views
+from bot.views import timer as views
+
+log = logging.getLogger(__name__)
+
+
+@handles
+async def start_timer(turn: Turn) -> None:
+    """Someone started the seizure timer."""
+    assert turn.person is not None
+    membership = await member_for(turn, "timer")
+    if membership is None:
+        return
+    query = turn.update.callback_query
+    message_id = query.message.message_id if query and query.message else None
+    live = await timer.start(
+        turn.session, membership, turn.person, turn.chat_id, message_id=message_id
+    )
+    if message_id is None:
+        await timer.post(turn.session, live, views.live(live, turn.language))
+    else:
+        turn.edit = views.live(live, turn.language)
+
+
+@handles
+async def stop_timer(turn: Turn) -> None:
+    """Someone stopped the timer: the episode is over, its record opens with the duration."""
+    assert turn.person is not None and turn.callback is not None
+    state = await episode_wizard.from_timer(
+        turn.session, turn.person, turn.chat_id, turn.callback.id
+    )
+    turn.edit = wizard_views.question(state, turn.in_private, turn.language)
+
+
+@handles
+async def cancel_timer(turn: Turn) -> None:
+    """Someone cancelled the timer."""
+    assert turn.person is not None and turn.callback is not None
+    await timer.cancel(turn.session, turn.person, turn.chat_id, turn.callback.id)
+    turn.edit = views.cancelled(turn.language)
+
+
+async def tick(runtime: Runtime, bot: Bot) -> None:
+    """Alert the team at each timer's threshold and redraw the messages that are due."""
+    async with runtime.db.session() as session:
+        work = await timer.due(session)
+        for due in work:
+            if due.alert:
+                await announce(session, due.live.child_id, views.alert(due.live), urgent=True)
+    runtime.wake_sender()
+    for due in work:
+        if due.edit:
+            await _redraw(runtime, bot, due.live)
+
+
+async def _redraw(runtime: Runtime, bot: Bot, live: timer.Live) -> None:
+    """Edit the live message; a missed beat is fine, the next one catches up."""
+    # Someone may have pressed Stop since: their screen must not be drawn over.
+    async with runtime.db.sessions() as session:
+        if not await timer.still(session, live.id, live.status):
+            return
+    reply = views.live(live, live.language)
+    try:
+        await bot.edit_message_text(
+            reply.text, live.chat_id, live.message_id, reply_markup=markup(reply.buttons)
+        )
+    except BadRequest as error:
+        if "not modified" not in str(error):
+            log.warning("timer message %s could not be edited: %s", live.id, error)
+    except TelegramError as error:
+        log.warning("timer message %s not edited this time: %s", live.id, error)
+
+
+class Ticker:
+    """Runs ``tick`` every second while the bot runs; after a restart it picks up where it was."""
+
+    def __init__(self, runtime: Runtime, bot: Bot, every: float = 1.0) -> None:
+        self.runtime, self.bot, self.every = runtime, bot, every
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="timer-ticker")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await tick(self.runtime, self.bot)
+            except Exception:
+                log.exception("timer tick failed; trying again")
+            await asyncio.sleep(self.every)
+
+
+def register(app: Application) -> None:
+    timer_button = filters.Regex(label_pattern("timer.keyboard_timer"))
+    app.add_handler(CommandHandler("timer", start_timer))
+    app.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & timer_button, start_timer)
+    )
+    app.add_handler(CallbackQueryHandler(start_timer, pattern=child_pattern("timer")))
+    app.add_handler(CallbackQueryHandler(stop_timer, pattern=r"^tmr:\d+:stop$"))
+    app.add_handler(CallbackQueryHandler(cancel_timer, pattern=callbacks.pattern("tmr")))
