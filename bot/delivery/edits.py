@@ -1,0 +1,54 @@
+"""Showing new content on every copy of a message: edit those sent, report those still queued."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.delivery.outbox import keyboard_json
+from bot.services import clock
+from bot.views.common import Reply
+from models import Outbox, OutboxStatus
+
+
+def _payload(reply: Reply, message_id: int) -> dict[str, Any]:
+    payload: dict[str, Any] = {"message_id": message_id, "text": reply.text, "parse_mode": "HTML"}
+    markup = keyboard_json(reply.buttons)
+    if markup:
+        payload["reply_markup"] = markup
+    return payload
+
+
+async def show_everywhere(
+    session: AsyncSession,
+    copies: list[Outbox],
+    reply: Reply,
+    *,
+    skip: tuple[int, int] | None = None,
+) -> list[int]:
+    """Queue an edit of each sent copy (but ``skip``, (chat id, message id)) to show ``reply``.
+
+    Returns the ids of copies not sent yet: their message id is unknown until the
+    sender delivers them, and rewriting a queued row could race the sender reading it.
+    """
+    waiting: list[int] = []
+    for copy in copies:
+        if copy.telegram_message_id is None:
+            if copy.status == OutboxStatus.PENDING:
+                waiting.append(copy.id)
+            continue
+        if (copy.chat_id, copy.telegram_message_id) == skip:
+            continue
+        session.add(
+            Outbox(
+                chat_id=copy.chat_id,
+                child_id=copy.child_id,
+                membership_id=copy.membership_id,
+                method="editMessageText",
+                payload=_payload(reply, copy.telegram_message_id),
+                next_attempt_at=clock.now(),
+            )
+        )
+    await session.flush()
+    return waiting
