@@ -12,7 +12,43 @@ from dataclasses import dataclass
 MAX_BYTES = 64
 
 ACTIONS: dict[str, frozenset[str]] = {
-    "menu": frozenset({"help", "invitation"}),
+    "menu": frozenset({"help", "invitation", "newchild"}),
+    # "child:<child id>:<command>" answers "which child?"; features add their commands.
+    "child": frozenset(
+        {"team", "invite", "invites", "notify", "leave", "deletechild", "default", "link"}
+        | {"report", "timer"}
+        | {"episode", "history", "today", "plan"}
+        | {"followup", "reminders"}
+        | {"meds", "med", "doses", "adherence"}
+    ),
+    "newchild": frozenset({"zone", "skip", "cancel"}),
+    "inv": frozenset({"new", "role", "revoke"}),
+    "team": frozenset({"show", "leave", "cancel"}),
+    "mem": frozenset({"open", "role", "remove", "remove_yes"}),
+    "notify": frozenset({"show", "set"}),
+    "del": frozenset({"ask", "confirm", "cancel"}),
+    # The guided report: "wiz:<flow ticket>:<answer or move>[:<value, or the step it was on>]".
+    "wiz": frozenset(
+        {"when", "typed", "timer", "dur", "kind", "body", "int", "set", "trig", "resc"}
+        | {"back", "skip", "done", "save", "more", "cancel"}
+    ),
+    "tmr": frozenset({"stop", "cancel"}),
+    # "ep:<episode id>:<action>[:<value, the other episode, or the history page to go back to>]".
+    "ep": frozenset(
+        {"undo", "details", "int", "where", "why", "done", "same", "differ", "fix"}
+        | {"delete", "delyes", "keep", "open"}
+    ),
+    # "hist:<child id>:page:<period>.<page>", e.g. "hist:7:page:30d.2".
+    "hist": frozenset({"page"}),
+    # "fu:<follow-up id>:<action>[:<notice name, or the occurrence as 20261203T1430>]".
+    "fu": frozenset({"notice", "cancel", "drop", "keep", "move"} | {"happened", "moved", "missed"}),
+    # The guided /followup: "fuflow:<flow ticket>:kind:<neuro|eeg|blood|other>" or ":stop".
+    "fuflow": frozenset({"kind", "stop"}),
+    # The /med flow: "med:<flow ticket>:<start|change|stop>[:<medication id>]", confirm, cancel.
+    "med": frozenset({"start", "change", "stop", "skip", "confirm", "cancel"}),
+    "titr": frozenset({"pause", "resume"}),
+    # "dose:<dose reminder id>:<answer>"; "anyway" records a Given despite the warning.
+    "dose": frozenset({"given", "skipped", "snooze", "anyway", "back", "ack"}),
 }
 
 _SHAPE = re.compile(r"^([a-z]{1,8}):(\d{1,18}):([a-z_]{1,16})(?::([A-Za-z0-9_.+-]{1,24}))?$")

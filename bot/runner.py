@@ -1,4 +1,4 @@
-"""Running the bot: schema check, leadership, polling or webhook, and the outbox sender."""
+"""Running the bot: schema check, leadership, polling or webhook, sender, timers and scheduler."""
 
 from __future__ import annotations
 
@@ -13,8 +13,11 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.delivery.sender import Limits, Sender
+from bot.handlers.timer import Ticker
 from bot.leadership import leadership_for
+from bot.polling import DurablePoller
 from bot.runtime import Runtime
+from bot.scheduling import DISPATCHER_KEY, Dispatcher
 from models.migrate import ensure_up_to_date
 
 log = logging.getLogger(__name__)
@@ -46,11 +49,19 @@ async def running_bot(
     async with app:
         sender = Sender(runtime.db, app.bot, limits)
         runtime.sender, runtime.wake_sender = sender, sender.wake
+        ticker = Ticker(runtime, app.bot)
+        dispatcher = Dispatcher(runtime.db, on_enqueued=sender.wake)
+        app.bot_data[DISPATCHER_KEY] = dispatcher
         await app.start()
         sender.start()
+        ticker.start()
+        assert app.job_queue is not None
+        dispatcher.start(app.job_queue)
         assert app.updater is not None
-        if webhook is None:
-            await app.updater.start_polling(timeout=poll_timeout, allowed_updates=Update.ALL_TYPES)
+        poller = DurablePoller(app, runtime.db, poll_timeout) if webhook is None else None
+        runtime.poller = poller
+        if poller is not None:
+            await poller.start()
         else:
             await app.updater.start_webhook(
                 listen=webhook.listen,
@@ -63,7 +74,9 @@ async def running_bot(
         try:
             yield app
         finally:
-            await app.updater.stop()
+            await (poller.stop() if poller is not None else app.updater.stop())
+            await ticker.stop()
+            await dispatcher.stop()
             await sender.stop()
             await app.stop()
 

@@ -11,6 +11,7 @@ from models.session import Database
 
 if TYPE_CHECKING:
     from bot.delivery.sender import Sender
+    from bot.polling import DurablePoller
 
 RUNTIME_KEY = "carecircle.runtime"
 
@@ -22,6 +23,7 @@ class Runtime:
     settings: Settings
     db: Database
     sender: Sender | None = None
+    poller: DurablePoller | None = None
     wake_sender: Callable[[], None] = field(default=lambda: None)
 
 

@@ -3,10 +3,23 @@
 from models.audit import AuditLogIsAppendOnly, Event
 from models.base import Base, UTCDateTime
 from models.episode import Episode, EpisodeKind, Intensity
-from models.medication import ChangeAction, DoseLog, DoseStatus, Medication, MedicationChange
+from models.followup import Followup, FollowupStatus
+from models.inbox import InboxUpdate
+from models.medication import (
+    ChangeAction,
+    DoseDuty,
+    DoseLog,
+    DoseReminder,
+    DoseStatus,
+    Medication,
+    MedicationChange,
+    Titration,
+    TitrationStatus,
+)
 from models.outbox import Outbox, OutboxStatus
 from models.reminder import Reminder, ReminderKind, ReminderStatus
 from models.team import Child, Invite, Membership, NotifyPreference, Person, Role, TeamChat
+from models.timer import Timer, TimerStatus
 from models.wizard import ProcessedUpdate, WizardState
 
 __all__ = [
@@ -14,11 +27,16 @@ __all__ = [
     "Base",
     "ChangeAction",
     "Child",
+    "DoseDuty",
     "DoseLog",
+    "DoseReminder",
     "DoseStatus",
     "Episode",
     "EpisodeKind",
     "Event",
+    "InboxUpdate",
+    "Followup",
+    "FollowupStatus",
     "Intensity",
     "Invite",
     "Medication",
@@ -34,6 +52,10 @@ __all__ = [
     "ReminderStatus",
     "Role",
     "TeamChat",
+    "Titration",
+    "TitrationStatus",
+    "Timer",
+    "TimerStatus",
     "UTCDateTime",
     "WizardState",
 ]

@@ -86,3 +86,19 @@ async def enqueue(
     session.add_all(rows)
     await session.flush()
     return rows
+
+
+async def enqueue_edit(
+    session: AsyncSession, chat_id: int, message_id: int, reply: Reply
+) -> Outbox:
+    """Queue an edit of a message the bot sent (for when Telegram refused it for now)."""
+    payload: dict[str, Any] = {"message_id": message_id, "text": reply.text, "parse_mode": "HTML"}
+    markup = keyboard_json(reply.buttons)
+    if markup:
+        payload["reply_markup"] = markup
+    row = Outbox(
+        chat_id=chat_id, method="editMessageText", payload=payload, next_attempt_at=clock.now()
+    )
+    session.add(row)
+    await session.flush()
+    return row

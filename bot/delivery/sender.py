@@ -73,6 +73,7 @@ class Sender:
         self._overall = AsyncLimiter(*limits.overall)
         self._paused_until: dict[int, float] = {}
         self._task: asyncio.Task[None] | None = None
+        self.outcomes = 0  # rows sent or given up on, so observers can tell work happened
 
     def wake(self) -> None:
         """Look for new rows now instead of at the next poll."""
@@ -203,7 +204,10 @@ class Sender:
             await failures.forbidden(self.db, row, str(error))
             return True
         except BadRequest as error:
-            await self._fail(row, str(error))
+            if "not modified" in str(error):  # a queued edit that the chat already shows
+                await self._mark_sent(row, None)
+            else:
+                await self._fail(row, str(error))
             return True
         except TelegramError as error:  # network errors, timeouts, 5xx
             await self._retry_later(
@@ -230,6 +234,7 @@ class Sender:
         return result.get("message_id") if isinstance(result, dict) else None
 
     async def _mark_sent(self, row: Outbox, message_id: int | None) -> None:
+        self.outcomes += 1
         async with self.db.session() as session:
             await session.execute(
                 update(Outbox)
@@ -258,6 +263,7 @@ class Sender:
             )
 
     async def _fail(self, row: Outbox, error: str) -> None:
+        self.outcomes += 1
         log.warning("outbox row %s refused by Telegram: %s", row.id, error)
         async with self.db.session() as session:
             await failures.mark_failed(session, row.id, error)

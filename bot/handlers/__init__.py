@@ -4,9 +4,34 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.handlers import errors, kit, start
+from bot.handlers import (
+    child,
+    doses,
+    episode_wizard,
+    episodes,
+    errors,
+    followups,
+    history,
+    invites,
+    kit,
+    links,
+    medications,
+    newchild,
+    plan,
+    start,
+    teams,
+    timer,
+    wizards,
+)
 
-FEATURES = [start]
+# The private text router (``wizards``) goes last: it takes any plain text left over.
+FEATURES = [
+    *(start, newchild, invites, teams, child, links),
+    *(episode_wizard, timer, episodes, history, plan),
+    followups,
+    *(medications, doses),
+    wizards,
+]
 
 
 def register_all(app: Application) -> None:

@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyParameters,
+    Update,
+)
 from telegram.constants import ChatType
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
@@ -70,6 +77,13 @@ class Turn:
 
     def reply(self, reply: Reply) -> None:
         self.replies.append(reply)
+
+
+def reply_markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
+    """Telegram's keyboard for a reply: its persistent reply keyboard, else its inline buttons."""
+    if reply.keyboard:
+        return ReplyKeyboardMarkup(reply.keyboard, resize_keyboard=True, is_persistent=True)
+    return markup(reply.buttons)
 
 
 def markup(buttons: list[list[Button]]) -> InlineKeyboardMarkup | None:
@@ -127,6 +141,13 @@ async def _deliver(turn: Turn, update: Update, runtime: Runtime) -> None:
         except BadRequest as error:
             if "not modified" not in str(error):
                 raise
+        except (RetryAfter, NetworkError) as error:
+            log.warning("edit for update %s queued: %s", update.update_id, error)
+            async with runtime.db.session() as session:
+                await outbox.enqueue_edit(
+                    session, query.message.chat_id, query.message.message_id, turn.edit
+                )
+            runtime.wake_sender()
     # In a busy group, quoting the command shows whom the answer is for.
     quote_id = message.message_id if message and query is None and not turn.in_private else None
     for index, reply in enumerate(turn.replies):
@@ -134,7 +155,7 @@ async def _deliver(turn: Turn, update: Update, runtime: Runtime) -> None:
             await bot.send_message(
                 turn.chat_id,
                 reply.text,
-                reply_markup=markup(reply.buttons),
+                reply_markup=reply_markup(reply),
                 reply_parameters=(
                     ReplyParameters(quote_id, allow_sending_without_reply=True)
                     if quote_id

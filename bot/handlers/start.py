@@ -6,7 +6,9 @@ from telegram.constants import ChatMemberStatus
 from telegram.ext import Application, CallbackQueryHandler, ChatMemberHandler, CommandHandler
 
 from bot import callbacks
+from bot.handlers import newchild
 from bot.handlers.kit import Turn, handles
+from bot.services import permissions, teams
 from bot.views import start as views
 
 PRESENT = (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR)
@@ -19,10 +21,15 @@ async def start(turn: Turn) -> None:
     turn.reply(views.welcome(turn.person.first_name, turn.language))
 
 
+async def _help(turn: Turn) -> None:
+    chat, roles = await teams.help_context(turn.session, turn.person, turn.chat_id)
+    turn.reply(views.help_text(permissions.commands_for(roles, chat), turn.language))
+
+
 @handles
 async def show_help(turn: Turn) -> None:
     """Someone asked what the bot can do."""
-    turn.reply(views.help_text(turn.language))
+    await _help(turn)
 
 
 @handles
@@ -30,9 +37,11 @@ async def press_menu(turn: Turn) -> None:
     """Someone pressed a main-menu button."""
     assert turn.callback is not None
     if turn.callback.action == "help":
-        turn.reply(views.help_text(turn.language))
+        await _help(turn)
     elif turn.callback.action == "invitation":
         turn.reply(views.invitation_hint(turn.language))
+    elif turn.callback.action == "newchild":
+        await newchild.begin(turn)
 
 
 @handles
@@ -54,7 +63,8 @@ async def greet_group(turn: Turn) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(CommandHandler("start", start))
+    # "/start <payload>" is an invitation or a deep link; see invites and newchild.
+    app.add_handler(CommandHandler("start", start, has_args=False))
     app.add_handler(CommandHandler("help", show_help))
     app.add_handler(CallbackQueryHandler(press_menu, pattern=callbacks.pattern("menu")))
     app.add_handler(ChatMemberHandler(greet_group, ChatMemberHandler.MY_CHAT_MEMBER))

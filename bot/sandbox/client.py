@@ -89,7 +89,9 @@ class SandboxClient:
 
     async def settle(self, timeout: float = 5.0) -> None:
         """Wait until the bot has taken every update and gone quiet."""
-        await self.request("POST", "/sandbox/settle", json={"timeout": timeout})
+        await self.request(
+            "POST", "/sandbox/settle", json={"timeout": timeout}, timeout=timeout + 5
+        )
 
     async def calls(self, method: str | None = None) -> list[dict[str, Any]]:
         calls = await self.request("GET", "/sandbox/calls")

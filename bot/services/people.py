@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models import Person
+from models import Membership, Person
 
 
 async def meet(
@@ -20,7 +20,8 @@ async def meet(
 ) -> Person:
     """Return the person for a Telegram user, creating or refreshing their record.
 
-    Writing to the bot in private is what lets it message them later.
+    Writing to the bot in private is what lets it message them later, again
+    after a block.
     """
     person = await session.scalar(select(Person).where(Person.telegram_user_id == telegram_user_id))
     if person is None:
@@ -33,4 +34,11 @@ async def meet(
     if in_private:
         person.started_bot = True
     await session.flush()
+    if in_private:
+        # Writing to the bot again lifts an earlier block, so private news can resume.
+        await session.execute(
+            update(Membership)
+            .where(Membership.person_id == person.id, Membership.private_delivery_ok.is_(False))
+            .values(private_delivery_ok=True)
+        )
     return person

@@ -25,6 +25,8 @@ class Reply:
 
     text: str
     buttons: list[list[Button]] = field(default_factory=list)
+    # Labels of a persistent reply keyboard (each sends its label as text), shown instead.
+    keyboard: list[list[str]] = field(default_factory=list)
 
 
 def escape(text: str | None) -> str:

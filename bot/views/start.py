@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.callbacks import Callback
+from bot.services.permissions import Command
 from bot.texts import t
 from bot.views.common import Button, Reply, escape
 
@@ -11,6 +12,7 @@ def welcome(first_name: str, language: str | None) -> Reply:
     return Reply(
         t("start.welcome", language, name=escape(first_name)),
         [
+            [Button(t("start.button_new_team", language), Callback("menu", 0, "newchild"))],
             [Button(t("start.button_invitation", language), Callback("menu", 0, "invitation"))],
             [Button(t("start.button_help", language), Callback("menu", 0, "help"))],
         ],
@@ -21,8 +23,11 @@ def invitation_hint(language: str | None) -> Reply:
     return Reply(t("start.invitation_hint", language))
 
 
-def help_text(language: str | None) -> Reply:
-    return Reply(f"{t('help.title', language)}\n{t('help.common', language)}")
+def help_text(commands: list[Command], language: str | None) -> Reply:
+    """The commands this person may use here, one line each."""
+    lines = [t("help.title", language), t("help.common", language)]
+    lines += [t(command.text, language) for command in commands]
+    return Reply("\n".join(lines))
 
 
 def group_hello() -> Reply:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot.delivery.outbox import enqueue
 from bot.sandbox.client import Chat
 from bot.views.common import Reply
-from models import Membership, NotifyPreference, Outbox, OutboxStatus, TeamChat
+from models import Membership, NotifyPreference, Outbox, OutboxStatus, Person, TeamChat
 from tests.e2e.conftest import World
 from tests.factories import link_group, make_child, make_member, make_person
 
@@ -173,3 +173,26 @@ async def test_a_reply_that_hits_a_rate_limit_is_delivered_after_the_wait(world:
     answers = [m.text for m in await mum.private_chat.messages() if m.from_bot][1:]
     assert len(answers) == 2
     assert all(a.startswith("What I can do") for a in answers)
+
+
+async def test_a_member_who_unblocks_the_bot_gets_private_messages_again(world: World) -> None:
+    mum = await world.user("Anna")
+    group = await world.group("Lily's team", [mum])
+    await world.settle()
+    async with world.db.session() as session:
+        child = await make_child(session)
+        await link_group(session, child, group.id)
+        person = await session.scalar(select(Person).where(Person.telegram_user_id == mum.id))
+        membership = await make_member(session, child, person, notify=NotifyPreference.PRIVATE)
+    await mum.block()
+    await relay(world, mum.id, "Episode at 10:15", membership_id=membership.id)
+    await world.settle()
+    async with world.db.sessions() as session:
+        assert (await session.get(Membership, membership.id)).private_delivery_ok is False
+
+    await mum.unblock()
+    await mum.send(mum.private_chat, "/help")
+    await world.settle()
+
+    async with world.db.sessions() as session:
+        assert (await session.get(Membership, membership.id)).private_delivery_ok is True

@@ -29,10 +29,7 @@ GUARDIAN = "👪 Parent or guardian"
 NO_DETAILS = ["Skip ➡️"] * 5  # body, intensity, setting, triggers, rescue
 
 
-@pytest.fixture(autouse=True)
-async def _unhurried(world: World) -> None:
-    """People here tap at human speed; flood control has its own stories in test_delivery."""
-    await world.sandbox.set_limits(per_chat_per_second=None)
+pytestmark = pytest.mark.usefixtures("unhurried")
 
 
 async def _episodes(world: World) -> list[Episode]:

@@ -22,10 +22,7 @@ RELAY = [
 ]
 
 
-@pytest.fixture(autouse=True)
-async def _unhurried(world: World) -> None:
-    """People here tap at human speed; flood control has its own stories in test_delivery."""
-    await world.sandbox.set_limits(per_chat_per_second=None)
+pytestmark = pytest.mark.usefixtures("unhurried")
 
 
 async def test_a_one_line_report_reaches_the_group_and_who_asked_for_private(

@@ -11,11 +11,7 @@ from tests.e2e.conftest import World
 from tests.e2e.episode_steps import bot_texts, current, lily_team, logged, said_since, saved
 from tests.e2e.teams_steps import answer_to, create_team, say, tap
 
-
-@pytest.fixture(autouse=True)
-async def _unhurried(world: World) -> None:
-    """People here tap at human speed; flood control has its own stories in test_delivery."""
-    await world.sandbox.set_limits(per_chat_per_second=None)
+pytestmark = pytest.mark.usefixtures("unhurried")
 
 
 async def test_the_reporter_undoes_a_report_within_ten_minutes(

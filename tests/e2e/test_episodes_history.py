@@ -14,11 +14,7 @@ from tests.e2e.conftest import World
 from tests.e2e.episode_steps import lily_team
 from tests.e2e.teams_steps import say, tap
 
-
-@pytest.fixture(autouse=True)
-async def _unhurried(world: World) -> None:
-    """People here tap at human speed; flood control has its own stories in test_delivery."""
-    await world.sandbox.set_limits(per_chat_per_second=None)
+pytestmark = pytest.mark.usefixtures("unhurried")
 
 
 async def _earlier(world: World, *ago: timedelta) -> None:

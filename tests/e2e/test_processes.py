@@ -53,8 +53,8 @@ async def test_a_second_process_on_one_sqlite_database_refuses_to_start(
 ) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'one.db'}"
     await migrate.upgrade(url)
-    first = BotProcess(emulator.bot_api_url, url)
-    second = BotProcess(emulator.bot_api_url, url)
+    first = BotProcess(emulator.bot_api_url, url, emulator.core.token)
+    second = BotProcess(emulator.bot_api_url, url, emulator.core.token)
     try:
         await first.start()
         await first.wait_for("CareCircle is running")
@@ -73,8 +73,8 @@ async def test_when_the_leader_dies_a_standby_takes_over_and_nothing_is_sent_twi
     emulator: Emulator, pg_url: str
 ) -> None:
     db = Database(pg_url)
-    leader = BotProcess(emulator.bot_api_url, pg_url)
-    standby = BotProcess(emulator.bot_api_url, pg_url)
+    leader = BotProcess(emulator.bot_api_url, pg_url, emulator.core.token)
+    standby = BotProcess(emulator.bot_api_url, pg_url, emulator.core.token)
     async with SandboxClient(emulator.url) as sandbox:
         people = [await sandbox.user(f"Parent {n}") for n in range(20)]
         for person in people:

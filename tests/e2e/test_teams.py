@@ -13,11 +13,7 @@ from models.session import Database
 from tests.e2e.conftest import World, sandbox_settings
 from tests.e2e.teams_steps import create_team, invitation, join, linked_group, say, tap
 
-
-@pytest.fixture(autouse=True)
-async def _unhurried(world: World) -> None:
-    """People here tap at human speed; flood control has its own stories in test_delivery."""
-    await world.sandbox.set_limits(per_chat_per_second=None)
+pytestmark = pytest.mark.usefixtures("unhurried")
 
 
 async def _children(world: World) -> list[tuple[str, str, int | None]]:

@@ -12,10 +12,7 @@ from tests.e2e.teams_steps import create_team, invitation, join, linked_group, s
 EDUCATOR = "🏫 Teacher or educator"
 
 
-@pytest.fixture(autouse=True)
-async def _unhurried(world: World) -> None:
-    """People here tap at human speed; flood control has its own stories in test_delivery."""
-    await world.sandbox.set_limits(per_chat_per_second=None)
+pytestmark = pytest.mark.usefixtures("unhurried")
 
 
 async def _links(world: World) -> list[tuple[int, str | None]]:

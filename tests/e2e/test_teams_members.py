@@ -19,11 +19,7 @@ from tests.e2e.teams_steps import (
 )
 from tests.factories import make_member, make_person
 
-
-@pytest.fixture(autouse=True)
-async def _unhurried(world: World) -> None:
-    """People here tap at human speed; flood control has its own stories in test_delivery."""
-    await world.sandbox.set_limits(per_chat_per_second=None)
+pytestmark = pytest.mark.usefixtures("unhurried")
 
 
 async def _team(world: World) -> tuple[Actor, Actor, Group]:

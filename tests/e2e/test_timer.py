@@ -23,10 +23,7 @@ GUARDIAN = "👪 Parent or guardian"
 PLAN = "Give buccal midazolam 5 mg, then call 112."
 
 
-@pytest.fixture(autouse=True)
-async def _unhurried(world: World) -> None:
-    """People here tap at human speed; flood control has its own stories in test_delivery."""
-    await world.sandbox.set_limits(per_chat_per_second=None)
+pytestmark = pytest.mark.usefixtures("unhurried")
 
 
 async def _time_passes(world: World, frozen_clock: FrozenClock, **delta: float) -> None:

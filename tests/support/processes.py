@@ -8,14 +8,13 @@ import signal
 import sys
 from asyncio.subprocess import Process
 
-from bot.sandbox.runner import SANDBOX_TOKEN
-
 
 class BotProcess:
     """One ``carecircle run`` against the emulator at ``bot_api_url``."""
 
-    def __init__(self, bot_api_url: str, database_url: str) -> None:
+    def __init__(self, bot_api_url: str, database_url: str, token: str) -> None:
         self.bot_api_url = bot_api_url
+        self.token = token
         self.database_url = database_url
         self.process: Process | None = None
         self.output: list[str] = []
@@ -24,7 +23,7 @@ class BotProcess:
     async def start(self) -> None:
         env = {
             **os.environ,
-            "CARECIRCLE_BOT_TOKEN": SANDBOX_TOKEN,
+            "CARECIRCLE_BOT_TOKEN": self.token,
             "CARECIRCLE_DATABASE_URL": self.database_url,
             "CARECIRCLE_LOG_LEVEL": "INFO",
             "PYTHONUNBUFFERED": "1",
