@@ -122,7 +122,10 @@ async def _sender(session: AsyncSession, update: Update) -> Person | None:
         last_name=user.last_name,
         username=user.username,
         language_code=user.language_code,
-        in_private=chat is not None and chat.type == ChatType.PRIVATE,
+        # Blocking the bot arrives as a private my_chat_member update: not a sign of life.
+        in_private=chat is not None
+        and chat.type == ChatType.PRIVATE
+        and update.my_chat_member is None,
     )
 
 
