@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.delivery.outbox import keyboard_json
+from bot.delivery.outbox import edit_payload
 from bot.services import clock
 from bot.views.common import Reply
 from models import Outbox, OutboxStatus
-
-
-def _payload(reply: Reply, message_id: int) -> dict[str, Any]:
-    payload: dict[str, Any] = {"message_id": message_id, "text": reply.text, "parse_mode": "HTML"}
-    markup = keyboard_json(reply.buttons)
-    if markup:
-        payload["reply_markup"] = markup
-    return payload
 
 
 async def show_everywhere(
@@ -46,7 +36,7 @@ async def show_everywhere(
                 child_id=copy.child_id,
                 membership_id=copy.membership_id,
                 method="editMessageText",
-                payload=_payload(reply, copy.telegram_message_id),
+                payload=edit_payload(copy.telegram_message_id, reply),
                 next_attempt_at=clock.now(),
             )
         )

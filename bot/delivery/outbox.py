@@ -88,16 +88,24 @@ async def enqueue(
     return rows
 
 
-async def enqueue_edit(
-    session: AsyncSession, chat_id: int, message_id: int, reply: Reply
-) -> Outbox:
-    """Queue an edit of a message the bot sent (for when Telegram refused it for now)."""
+def edit_payload(message_id: int, reply: Reply) -> dict[str, Any]:
+    """The editMessageText parameters that make message ``message_id`` show ``reply``."""
     payload: dict[str, Any] = {"message_id": message_id, "text": reply.text, "parse_mode": "HTML"}
     markup = keyboard_json(reply.buttons)
     if markup:
         payload["reply_markup"] = markup
+    return payload
+
+
+async def enqueue_edit(
+    session: AsyncSession, chat_id: int, message_id: int, reply: Reply
+) -> Outbox:
+    """Queue an edit of a message the bot sent (for when Telegram refused it for now)."""
     row = Outbox(
-        chat_id=chat_id, method="editMessageText", payload=payload, next_attempt_at=clock.now()
+        chat_id=chat_id,
+        method="editMessageText",
+        payload=edit_payload(message_id, reply),
+        next_attempt_at=clock.now(),
     )
     session.add(row)
     await session.flush()

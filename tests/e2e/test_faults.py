@@ -14,12 +14,12 @@ from bot.runner import running_bot
 from bot.runtime import Runtime
 from bot.sandbox import Emulator, SandboxClient
 from bot.sandbox.client import Actor, Group
-from models import Episode, Outbox, OutboxStatus, migrate
+from models import Episode, migrate
 from models.session import Database
 from tests.e2e.conftest import World, sandbox_settings
 from tests.factories import link_group, make_child, make_member, make_person
 from tests.support.private_postgres import PrivatePostgres
-from tests.support.processes import BotProcess
+from tests.support.processes import BotProcess, outbox_drained
 
 pytestmark = pytest.mark.slow
 
@@ -38,16 +38,6 @@ async def make_team(db: Database, sandbox: SandboxClient, n: int) -> tuple[Actor
     await group.add_bot(by=parent)
     await parent.start()
     return parent, group
-
-
-async def outbox_drained(db: Database, timeout: float = 120.0) -> None:
-    async with asyncio.timeout(timeout):
-        while True:
-            async with db.sessions() as session:
-                pending = select(func.count()).where(Outbox.status == OutboxStatus.PENDING)
-                if not await session.scalar(pending):
-                    return
-            await asyncio.sleep(0.25)
 
 
 async def eventually(check, timeout: float = 60.0) -> None:

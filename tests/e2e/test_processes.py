@@ -8,16 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 
 from bot.delivery.outbox import enqueue
 from bot.sandbox import Emulator, SandboxClient
 from bot.sandbox.client import Actor
 from bot.views.common import Reply
-from models import Outbox, OutboxStatus, migrate
+from models import migrate
 from models.session import Database
 from tests.support.databases import PostgresDatabases
-from tests.support.processes import BotProcess
+from tests.support.processes import BotProcess, outbox_drained
 
 pytestmark = pytest.mark.slow
 
@@ -36,16 +35,6 @@ async def queue_notices(db: Database, people: list[Actor], label: str, count: in
         for n in range(count):
             for person in people:
                 await enqueue(session, person.id, Reply(f"{label} {n}"))
-
-
-async def until_delivered(db: Database, timeout: float = 60.0) -> None:
-    async with asyncio.timeout(timeout):
-        while True:
-            async with db.sessions() as session:
-                pending = select(func.count()).where(Outbox.status == OutboxStatus.PENDING)
-                if not await session.scalar(pending):
-                    return
-            await asyncio.sleep(0.2)
 
 
 async def test_a_second_process_on_one_sqlite_database_refuses_to_start(
@@ -86,13 +75,13 @@ async def test_when_the_leader_dies_a_standby_takes_over_and_nothing_is_sent_twi
             await standby.wait_for("standing by")
 
             await queue_notices(db, people, "Before", 3)
-            await until_delivered(db)
+            await outbox_drained(db, timeout=60)
             leader.kill()
             killed_at = time.monotonic()
             await queue_notices(db, people, "After", 3)
             await standby.wait_for("CareCircle is running", timeout=15)
             took_over_in = time.monotonic() - killed_at
-            await until_delivered(db)
+            await outbox_drained(db, timeout=60)
             await sandbox.settle(10)
         finally:
             await leader.stop()

@@ -8,6 +8,11 @@ import signal
 import sys
 from asyncio.subprocess import Process
 
+from sqlalchemy import func, select
+
+from models import Outbox, OutboxStatus
+from models.session import Database
+
 
 class BotProcess:
     """One ``carecircle run`` against the emulator at ``bot_api_url``."""
@@ -77,3 +82,14 @@ class BotProcess:
                 await self.process.wait()
         if self._reader is not None and not self._reader.done():
             self._reader.cancel()
+
+
+async def outbox_drained(db: Database, timeout: float = 120.0) -> None:
+    """Wait until a bot in another process has no pending outbox row left."""
+    async with asyncio.timeout(timeout):
+        while True:
+            async with db.sessions() as session:
+                pending = select(func.count()).where(Outbox.status == OutboxStatus.PENDING)
+                if not await session.scalar(pending):
+                    return
+            await asyncio.sleep(0.25)
