@@ -13,12 +13,12 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
+from bot import schema as migrate
 from bot.leadership import AnotherProcessRunning
 from bot.logs import configure_logging
 from bot.runner import Webhook, serve
 from bot.runtime import Runtime
 from bot.settings import Settings, SettingsError, load_settings
-from models import migrate
 from models.session import Database
 
 

@@ -23,7 +23,7 @@ from telegram import Update
 from telegram.error import Conflict, NetworkError, TelegramError
 from telegram.ext import Application
 
-from bot.services import clock
+from bot import clock
 from models import InboxUpdate
 from models.session import Database
 

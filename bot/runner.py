@@ -18,7 +18,7 @@ from bot.leadership import leadership_for
 from bot.polling import DurablePoller
 from bot.runtime import Runtime
 from bot.scheduling import DISPATCHER_KEY, Dispatcher
-from models.migrate import ensure_up_to_date
+from bot.schema import ensure_up_to_date
 
 log = logging.getLogger(__name__)
 

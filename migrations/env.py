@@ -9,7 +9,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 import models
-from models.migrate import migration_engine
+from bot.schema import migration_engine
 
 config = context.config
 target_metadata = models.Base.metadata

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from bot.services import clock
+from bot import clock
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

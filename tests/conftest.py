@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.services import clock
+from bot import clock
 from models.session import Database
 from tests.support.databases import (
     PostgresDatabases,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import clock
+from bot import clock
 from models import Child, Membership, NotifyPreference, Person, Role, TeamChat
 
 

@@ -6,9 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.outbox import enqueue
-from bot.services.teams import can_receive
-from bot.views import teams as views
-from bot.views.common import Reply
+from bot.replies import Reply
+from bot.services.teams.children import can_receive
+from bot.views.teams import members as views
 from models import Membership, NotifyPreference, Outbox, Person, Role, TeamChat
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import clock
 from bot.delivery.outbox import edit_payload
-from bot.services import clock
-from bot.views.common import Reply
+from bot.replies import Reply
 from models import Outbox, OutboxStatus
 
 

@@ -7,8 +7,9 @@ import logging
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import clock
 from bot.delivery.outbox import enqueue
-from bot.services import audit, clock
+from bot.services import audit
 from bot.views import delivery as views
 from models import Membership, Outbox, OutboxStatus, Person, TeamChat
 from models.session import Database

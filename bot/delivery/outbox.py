@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import clock
-from bot.views.common import Button, Reply
+from bot import clock
+from bot.replies import Button, Reply
 from models import Outbox
 
 TEXT_LIMIT = 4096

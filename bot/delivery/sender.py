@@ -24,8 +24,8 @@ from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
+from bot import clock
 from bot.delivery import failures
-from bot.services import clock
 from models import Outbox, OutboxStatus
 from models.session import Database
 

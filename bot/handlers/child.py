@@ -6,9 +6,9 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 
 from bot.delivery.announce import tell_guardians
 from bot.handlers.kit import Turn, handles
-from bot.services import teams
-from bot.views import teams as views
-from bot.views.common import Reply
+from bot.replies import Reply
+from bot.services.teams import children as teams
+from bot.views.teams import members as views
 from models import Membership
 
 

@@ -8,17 +8,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot import scheduling
+from bot import clock, scheduling
 from bot.delivery import edits
 from bot.delivery.announce import announce
 from bot.delivery.outbox import enqueue
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
 from bot.handlers.medications import arguments
-from bot.services import adherence, clock, dose_answers, dose_outcomes, doses, permissions
-from bot.services.permissions import Action, Command
+from bot.replies import Reply
+from bot.services.doses import adherence
+from bot.services.doses import answers as dose_answers
+from bot.services.doses import outcomes as dose_outcomes
+from bot.services.doses import reminders as doses
+from bot.services.teams import permissions
+from bot.services.teams.permissions import Action, Command
 from bot.views import doses as views
-from bot.views.common import Reply
 from bot.views.scheduling import mark_late
 from models import DoseStatus
 
@@ -38,7 +42,7 @@ def pressed(turn: Turn) -> tuple[int, int] | None:
 
 
 async def show_outcome(
-    session: AsyncSession, found: dose_outcomes.Outcome, skip: tuple[int, int] | None = None
+    session: AsyncSession, found: dose_outcomes.DoseOutcome, skip: tuple[int, int] | None = None
 ) -> None:
     """Edit every copy of the reminder, and of its missed alert, to show what happened."""
     waiting = await edits.show_everywhere(session, found.copies, views.outcome(found), skip=skip)
@@ -47,7 +51,7 @@ async def show_outcome(
     await doses.sync_later(session, found.reminder, waiting)
 
 
-def as_pressed(found: dose_outcomes.Outcome, turn: Turn) -> Reply:
+def as_pressed(found: dose_outcomes.DoseOutcome, turn: Turn) -> Reply:
     """The outcome as the pressed message shows it: a reminder copy, or the missed alert."""
     where = pressed(turn)
     if any((row.chat_id, row.telegram_message_id) == where for row in found.alerts):
@@ -56,7 +60,7 @@ def as_pressed(found: dose_outcomes.Outcome, turn: Turn) -> Reply:
 
 
 async def settled(
-    turn: Turn, result: dose_outcomes.Outcome | dose_answers.Already, *, quiet: bool = False
+    turn: Turn, result: dose_outcomes.DoseOutcome | dose_answers.Already, *, quiet: bool = False
 ) -> None:
     """Show the outcome on the pressed copy, and on every other unless it was known already."""
     if isinstance(result, dose_answers.Already):
@@ -77,7 +81,7 @@ async def record_dose(turn: Turn) -> None:
     result = await dose_answers.answer(
         turn.session, turn.person, turn.callback.id, status, anyway=action == "anyway"
     )
-    if isinstance(result, dose_answers.Warning):
+    if isinstance(result, dose_answers.RepeatDoseWarning):
         turn.edit = views.warning(result, turn.language)
     else:
         await settled(turn, result)
@@ -135,7 +139,7 @@ async def show_adherence(turn: Turn) -> None:
 
 
 async def call_out(
-    session: AsyncSession, call: doses.Call, fired: scheduling.Fired, title: str
+    session: AsyncSession, call: doses.DoseCall, fired: scheduling.Fired, title: str
 ) -> None:
     """Send the reminder privately to those responsible, and to the group for the others."""
     rows = []
@@ -155,7 +159,7 @@ async def call_out(
     await doses.remember(session, call.reminder, rows)
 
 
-async def alert(session: AsyncSession, found: dose_outcomes.Outcome) -> None:
+async def alert(session: AsyncSession, found: dose_outcomes.DoseOutcome) -> None:
     """Tell the team a dose was missed, and mark every copy of its reminder."""
     rows = await announce(session, found.child.id, views.missed_alert(found))
     await doses.remember(session, found.reminder, rows, alert=True)
@@ -167,7 +171,7 @@ async def remind(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A dose is due: remind whoever is responsible (or, far too late, report it missed)."""
     scheduled_at = datetime.fromisoformat(fired.payload["scheduled_at"])
     result = await doses.call_out(session, fired.payload["medication_id"], scheduled_at, fired.now)
-    if isinstance(result, doses.Call):
+    if isinstance(result, doses.DoseCall):
         await call_out(session, result, fired, "title")
     elif result is not None:
         await alert(session, result)

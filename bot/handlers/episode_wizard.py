@@ -11,11 +11,11 @@ from bot import callbacks
 from bot.handlers import wizards
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
-from bot.services import episode_wizard
+from bot.services.episodes import wizard as episode_wizard
 from bot.texts import t
-from bot.views import episode_wizard as views
-from bot.views import episodes as episode_views
-from bot.views import timer as timer_views
+from bot.views.episodes import report as episode_views
+from bot.views.episodes import timer as timer_views
+from bot.views.episodes import wizard as views
 from models import WizardState
 
 MEDIA = filters.PHOTO | filters.VIDEO | filters.Document.VIDEO | filters.VIDEO_NOTE
@@ -52,7 +52,7 @@ async def begin(turn: Turn) -> None:
 
 def show(turn: Turn, outcome: episode_wizard.Outcome) -> None:
     """Show where the flow is now: on the pressed message, or as a reply to a typed answer."""
-    if isinstance(outcome, episode_wizard.Saved):
+    if isinstance(outcome, episode_wizard.SavedReport):
         respond(turn, episode_views.receipt(outcome.receipt, turn.language))
         if outcome.offer_keyboard:
             turn.reply(views.keyboard_offer(turn.language))

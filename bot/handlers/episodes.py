@@ -7,10 +7,12 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.handlers import episode_wizard, wizards
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
-from bot.services import episode_changes, episode_history, episodes
+from bot.services.episodes import changes as episode_changes
+from bot.services.episodes import history as episode_history
+from bot.services.episodes import report as episodes
 from bot.services.errors import DomainError
-from bot.views import episodes as views
-from bot.views import history as history_views
+from bot.views.episodes import history as history_views
+from bot.views.episodes import report as views
 from models import WizardState
 
 

@@ -11,10 +11,13 @@ from bot.delivery.outbox import enqueue
 from bot.handlers import wizards
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
-from bot.services import followup_notices, followup_wizard, followups, permissions
-from bot.services.followup_schedule import ASK, NOTICE
-from bot.services.followup_wizard import Asking, Step
-from bot.services.permissions import Action, Command
+from bot.services.followups import agenda as followups
+from bot.services.followups import notices as followup_notices
+from bot.services.followups import wizard as followup_wizard
+from bot.services.followups.schedule import ASK, NOTICE
+from bot.services.followups.wizard import Asking, FollowupStep
+from bot.services.teams import permissions
+from bot.services.teams.permissions import Action, Command
 from bot.views import followups as views
 from bot.views.scheduling import mark_late
 from models import WizardState
@@ -72,7 +75,7 @@ async def answer(turn: Turn, state: WizardState) -> None:
     """Someone typed the date of a follow-up (a new one, or one they are moving)."""
     assert turn.person is not None
     found = await followup_wizard.answer(turn.session, turn.person, state, turn.text)
-    turn.reply(views.saved(found, turn.language, moved=state.step == Step.MOVE))
+    turn.reply(views.saved(found, turn.language, moved=state.step == FollowupStep.MOVE))
 
 
 @handles

@@ -7,9 +7,9 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.episodes import arguments
 from bot.handlers.kit import Turn, handles
-from bot.services import episode_history
+from bot.services.episodes import history as episode_history
 from bot.services.errors import DomainError
-from bot.views import history as views
+from bot.views.episodes import history as views
 
 
 @handles

@@ -8,10 +8,10 @@ from bot.delivery.announce import announce
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
 from bot.handlers.newchild import FROM_GROUP
-from bot.services import invites, members
+from bot.replies import Reply
 from bot.services.errors import DomainError
-from bot.views import invites as views
-from bot.views.common import Reply
+from bot.services.teams import invites, members
+from bot.views.teams import invites as views
 
 
 def _bot_username(turn: Turn) -> str:

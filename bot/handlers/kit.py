@@ -29,13 +29,13 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import callbacks
+from bot import callbacks, clock
 from bot.delivery import outbox
+from bot.replies import Button, Reply
 from bot.runtime import Runtime, runtime_of
-from bot.services import clock, people
 from bot.services.errors import DomainError
+from bot.services.teams import people
 from bot.texts import t
-from bot.views.common import Button, Reply
 from models import Person, ProcessedUpdate
 
 log = logging.getLogger(__name__)

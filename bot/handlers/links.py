@@ -6,9 +6,9 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.handlers.child import child_pattern
 from bot.handlers.kit import Turn, handles
-from bot.services import links
-from bot.services.teams import Choice
-from bot.views import links as views
+from bot.services.teams import links
+from bot.services.teams.children import Choice
+from bot.views.teams import links as views
 
 
 def _title(turn: Turn) -> str | None:

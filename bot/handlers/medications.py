@@ -7,25 +7,21 @@ from collections.abc import Awaitable, Callable
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks, scheduling
+from bot import callbacks, clock, scheduling
 from bot.delivery.announce import announce
 from bot.handlers import wizards
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
-from bot.services import (
-    clock,
-    dose_duties,
-    medication_guide,
-    medications,
-    permissions,
-    regimen,
-    titration,
-)
-from bot.services.permissions import Action, Command
-from bot.views import medication_guide as guide_views
-from bot.views import medications as views
-from bot.views import regimen as regimen_views
-from bot.views.common import Reply
+from bot.replies import Reply
+from bot.services.doses import duties as dose_duties
+from bot.services.medications import changes as medications
+from bot.services.medications import guide as medication_guide
+from bot.services.medications import regimen, titration
+from bot.services.teams import permissions
+from bot.services.teams.permissions import Action, Command
+from bot.views.medications import changes as views
+from bot.views.medications import guide as guide_views
+from bot.views.medications import regimen as regimen_views
 from models import Membership, WizardState
 
 COMMANDS = [

@@ -7,9 +7,9 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot import callbacks
 from bot.handlers import wizards
 from bot.handlers.kit import Turn, handles
-from bot.services import newchild
-from bot.views import newchild as views
-from bot.views.common import Reply
+from bot.replies import Reply
+from bot.services.teams import newchild
+from bot.views.teams import newchild as views
 from models import Child, WizardState
 
 FROM_GROUP = filters.Regex(r"^/start newchild$")

@@ -7,8 +7,9 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.episodes import arguments
 from bot.handlers.kit import Turn, handles
-from bot.services import action_plan, episodes
-from bot.views import plan as views
+from bot.services.episodes import plan as action_plan
+from bot.services.episodes import report as episodes
+from bot.views.episodes import plan as views
 
 
 @handles

@@ -8,8 +8,9 @@ from telegram.ext import Application, CallbackQueryHandler, ChatMemberHandler, C
 from bot import callbacks
 from bot.handlers import newchild
 from bot.handlers.kit import Turn, handles
-from bot.services import permissions, teams
-from bot.views import start as views
+from bot.services.teams import children as teams
+from bot.services.teams import permissions
+from bot.views.teams import start as views
 
 PRESENT = (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR)
 

@@ -8,8 +8,9 @@ from bot.delivery.announce import announce
 from bot.delivery.outbox import enqueue
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
-from bot.services import members, teams
-from bot.views import teams as views
+from bot.services.teams import children as teams
+from bot.services.teams import members
+from bot.views.teams import members as views
 
 
 @handles

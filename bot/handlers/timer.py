@@ -16,9 +16,10 @@ from bot.handlers.child import child_pattern, member_for
 from bot.handlers.episode_wizard import label_pattern
 from bot.handlers.kit import Turn, handles, markup
 from bot.runtime import Runtime
-from bot.services import episode_wizard, timer
-from bot.views import episode_wizard as wizard_views
-from bot.views import timer as views
+from bot.services.episodes import timer
+from bot.services.episodes import wizard as episode_wizard
+from bot.views.episodes import timer as views
+from bot.views.episodes import wizard as wizard_views
 
 log = logging.getLogger(__name__)
 

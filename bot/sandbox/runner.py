@@ -8,11 +8,11 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
+from bot import schema as migrate
 from bot.runner import running_bot
 from bot.runtime import Runtime
 from bot.sandbox.server import Emulator
 from bot.settings import Settings
-from models import migrate
 from models.session import Database
 
 # The emulator accepts only this token; it is not a secret and works nowhere else.

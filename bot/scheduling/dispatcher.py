@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import clock
 from bot.scheduling import claims, store
 from bot.scheduling.claims import Claim
 from bot.scheduling.registry import Fired, handler_for
-from bot.services import clock
 from models import Reminder, ReminderStatus
 from models.session import Database
 

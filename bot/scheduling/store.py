@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.recurrence import Recurrence, next_occurrence, utc_to_local
+from bot.recurrence import Recurrence, next_occurrence, utc_to_local
 from models import Reminder, ReminderStatus
 
 KEY_LIMIT = 128

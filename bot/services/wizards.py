@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import clock
+from bot import clock
 from bot.services.errors import DomainError
 from models import WizardState
 

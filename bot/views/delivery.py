@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bot.replies import Reply
 from bot.texts import t
-from bot.views.common import Reply, escape
+from bot.views.common import escape
 
 
 def private_delivery_disabled(first_name: str) -> Reply:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.callbacks import Callback
-from bot.services.adherence import Report
-from bot.services.dose_answers import Day, DoseLine, Snoozed, Warning
-from bot.services.dose_outcomes import Outcome
-from bot.services.doses import TIMING, Call
-from bot.services.recurrence import utc_to_local
+from bot.recurrence import utc_to_local
+from bot.replies import Button, Reply
+from bot.services.doses.adherence import AdherenceReport
+from bot.services.doses.answers import DoseLine, DosesOfDay, RepeatDoseWarning, Snoozed
+from bot.services.doses.outcomes import DoseOutcome
+from bot.services.doses.reminders import TIMING, DoseCall
 from bot.texts import t
-from bot.views.common import Button, Reply, escape
-from bot.views.medications import amount, day_text
+from bot.views.common import escape
+from bot.views.medications.changes import amount, day_text
 from models import Child, DoseReminder, DoseStatus, Medication
 
 
@@ -42,7 +43,7 @@ def _buttons(reminder: DoseReminder, language: str | None) -> list[list[Button]]
 
 
 def reminder(
-    call: Call, *, title: str = "title", language: str | None = None, group: bool = False
+    call: DoseCall, *, title: str = "title", language: str | None = None, group: bool = False
 ) -> Reply:
     """The reminder of one dose with Given, Skipped and Snooze; the group copy says for whom."""
     lines = [
@@ -91,7 +92,7 @@ def duration(delay: timedelta, language: str | None = None) -> str:
     return t("doses.hours_minutes", language, hours=hours, minutes=minutes)
 
 
-def _result(found: Outcome, language: str | None) -> str:
+def _result(found: DoseOutcome, language: str | None) -> str:
     log, child = found.log, found.child
     name = escape(found.by or "")
     if log.status == DoseStatus.MISSED:
@@ -113,7 +114,7 @@ def _result(found: Outcome, language: str | None) -> str:
     return t("doses.outcome_given", language, name=name, time=clock_time(log.recorded_at, child))
 
 
-def outcome(found: Outcome, language: str | None = None) -> Reply:
+def outcome(found: DoseOutcome, language: str | None = None) -> Reply:
     """Every copy of the reminder once answered: what happened, by whom, when; no buttons."""
     head = t(
         "doses.outcome_title",
@@ -125,7 +126,7 @@ def outcome(found: Outcome, language: str | None = None) -> Reply:
     return Reply(f"{head}\n{_result(found, language)}")
 
 
-def already(found: Outcome, language: str | None = None) -> str:
+def already(found: DoseOutcome, language: str | None = None) -> str:
     """The alert for a press on a dose already answered."""
     log = found.log
     return t(
@@ -136,7 +137,7 @@ def already(found: Outcome, language: str | None = None) -> str:
     )
 
 
-def missed_alert(found: Outcome, language: str | None = None) -> Reply:
+def missed_alert(found: DoseOutcome, language: str | None = None) -> Reply:
     """Tell the team a dose was missed, with "It was given" and Acknowledge until answered."""
     log, child = found.log, found.child
     minutes = int(TIMING.missed_after.total_seconds() // 60)
@@ -172,7 +173,7 @@ def missed_alert(found: Outcome, language: str | None = None) -> Reply:
     return Reply("\n".join(lines), [row])
 
 
-def warning(found: Warning, language: str | None = None) -> Reply:
+def warning(found: RepeatDoseWarning, language: str | None = None) -> Reply:
     """Ask before recording a second Given within the medicine's interval."""
     by = t("doses.warning_by", language, name=escape(found.by)) if found.by else ""
     text = t(
@@ -206,7 +207,7 @@ def _state(line: DoseLine, child: Child, now: datetime, language: str | None) ->
     return t(f"doses.state_{log.status}", language, name=name)
 
 
-def day(found: Day, now: datetime, language: str | None = None) -> Reply:
+def day(found: DosesOfDay, now: datetime, language: str | None = None) -> Reply:
     """Today's doses and what became of each."""
     child = found.child
     lines = [t("doses.day_title", language, child=escape(child.name), day=day_text(found.day))]
@@ -233,7 +234,7 @@ def day(found: Day, now: datetime, language: str | None = None) -> Reply:
     return Reply("\n".join(lines))
 
 
-def adherence(report: Report, days: int, language: str | None = None) -> Reply:
+def adherence(report: AdherenceReport, days: int, language: str | None = None) -> Reply:
     """Per medicine: doses given, late, skipped and missed, as counts and percentages."""
     child = report.child
     since, until = (

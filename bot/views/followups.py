@@ -6,14 +6,15 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.callbacks import Callback
-from bot.services.followup_notices import Answer, Occurrence, Outcome
-from bot.services.followup_schedule import NOTICE_CHOICES, stamp
-from bot.services.followup_wizard import KINDS
-from bot.services.followups import Agenda, Saved
-from bot.services.recurrence import Recurrence
+from bot.recurrence import Recurrence
+from bot.replies import Button, Reply
+from bot.services.followups.agenda import Agenda, SavedFollowup
+from bot.services.followups.notices import AppointmentAnswer, AppointmentOutcome, Occurrence
+from bot.services.followups.schedule import NOTICE_CHOICES, stamp
+from bot.services.followups.wizard import KINDS
 from bot.services.wizards import ticket
 from bot.texts import t
-from bot.views.common import Button, Reply, escape
+from bot.views.common import escape
 from models import Child, Followup, WizardState
 
 BUTTON_TITLE = 18
@@ -84,7 +85,7 @@ def _when_line(followup: Followup, language: str | None) -> str:
     return t("followups.when_repeat", language, repeat=repeat, when=when)
 
 
-def _notices_line(found: Saved, language: str | None) -> str:
+def _notices_line(found: SavedFollowup, language: str | None) -> str:
     if not found.notices:
         return t("followups.notices_none", language)
     # A repeat's notices passed this time still come before the next occurrences.
@@ -96,7 +97,7 @@ def _notices_line(found: Saved, language: str | None) -> str:
     return t("followups.notices_line", language, list=separator.join(names))
 
 
-def _notice_buttons(saved: Saved, language: str | None) -> list[list[Button]]:
+def _notice_buttons(saved: SavedFollowup, language: str | None) -> list[list[Button]]:
     chosen = set(saved.notices)
     buttons = [
         Button(
@@ -112,7 +113,7 @@ def _notice_buttons(saved: Saved, language: str | None) -> list[list[Button]]:
     return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
 
 
-def saved(found: Saved, language: str | None, *, moved: bool = False) -> Reply:
+def saved(found: SavedFollowup, language: str | None, *, moved: bool = False) -> Reply:
     """The confirmation: what, when, which notices; buttons to change the notices or cancel."""
     followup = found.followup
     head = t(
@@ -173,12 +174,12 @@ def question(occurrence: Occurrence, language: str | None = None) -> Reply:
                 Callback("fu", followup.id, o, stamp(occurrence.at)),
             )
         ]
-        for o in Outcome
+        for o in AppointmentOutcome
     ]
     return Reply(text, buttons)
 
 
-def answered(answer: Answer, language: str | None) -> Reply:
+def answered(answer: AppointmentAnswer, language: str | None) -> Reply:
     """The question, answered: what was noted, and a way to set a new date if it did not happen."""
     occurrence = answer.occurrence
     followup = occurrence.followup
@@ -189,7 +190,7 @@ def answered(answer: Answer, language: str | None) -> Reply:
         title=escape(followup.title),
         when=moment(occurrence.at, followup.timezone),
     )
-    if answer.outcome == Outcome.HAPPENED:
+    if answer.outcome == AppointmentOutcome.HAPPENED:
         return Reply(text)
     label = t("followups.outcome.button_new_date", language)
     return Reply(text, [[Button(label, Callback("fu", followup.id, "move"))]])
@@ -238,7 +239,7 @@ def _agenda_times(followup: Followup, times: list[datetime], language: str | Non
     return t("followups.agenda.repeat", language, repeat=repeat, times=separator.join(shown))
 
 
-def confirm_cancel(found: Saved, language: str | None) -> Reply:
+def confirm_cancel(found: SavedFollowup, language: str | None) -> Reply:
     """Ask once before cancelling: a slip of the thumb should not cost a reminder."""
     followup = found.followup
     yes = Button(t("followups.agenda.button_yes", language), Callback("fu", followup.id, "drop"))
@@ -253,10 +254,10 @@ def confirm_cancel(found: Saved, language: str | None) -> Reply:
     return Reply(text, [[yes], [keep]])
 
 
-def cancelled(found: Saved, language: str | None) -> Reply:
+def cancelled(found: SavedFollowup, language: str | None) -> Reply:
     return Reply(t("followups.agenda.cancelled", language, title=escape(found.followup.title)))
 
 
-def ask_new_date(found: Saved, language: str | None) -> Reply:
+def ask_new_date(found: SavedFollowup, language: str | None) -> Reply:
     title = escape(found.followup.title)
     return Reply(t("followups.agenda.ask_new_date", language, title=title))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bot.replies import Reply
 from bot.scheduling import Fired
 from bot.texts import t
-from bot.views.common import Reply, local_time
+from bot.views.common import local_time
 
 
 def mark_late(reply: Reply, fired: Fired, language: str | None = None) -> Reply:

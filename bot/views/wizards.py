@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.replies import Reply
 from bot.texts import t
-from bot.views.common import Reply
 
 
 def nothing_waiting(language: str | None) -> Reply:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.delivery.announce import announce, tell_guardians
-from bot.views.common import Reply
+from bot.replies import Reply
 from models import Membership, NotifyPreference, Outbox, Role
 from models.session import Database
 from tests.factories import link_group, make_child, make_member, make_person

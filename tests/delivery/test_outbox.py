@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.callbacks import Callback
 from bot.delivery.outbox import enqueue, keyboard_json, split_text
-from bot.views.common import Button, Reply
+from bot.replies import Button, Reply
 from models import Outbox, OutboxStatus
 from models.session import Database
 

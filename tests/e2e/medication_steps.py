@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from bot.clock import FrozenClock
 from bot.sandbox.client import Actor, Chat, Group, Message
 from bot.scheduling import DISPATCHER_KEY
-from bot.services.clock import FrozenClock
 from models import DoseLog, Person, Role
 from tests.e2e.conftest import World
 from tests.e2e.teams_steps import say, tap

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.delivery.outbox import enqueue
+from bot.replies import Reply
 from bot.sandbox.client import Chat
-from bot.views.common import Reply
 from models import Membership, NotifyPreference, Outbox, OutboxStatus, Person, TeamChat
 from tests.e2e.conftest import World
 from tests.factories import link_group, make_child, make_member, make_person

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.clock import FrozenClock
 from bot.sandbox.client import Actor, Message
-from bot.services.clock import FrozenClock
 from tests.e2e.conftest import World
 from tests.e2e.medication_steps import (
     Family,

@@ -7,22 +7,15 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.clock import FrozenClock
 from bot.runner import running_bot
 from bot.runtime import Runtime
 from bot.sandbox import Emulator, SandboxClient
 from bot.sandbox.client import Chat
-from bot.services.clock import FrozenClock
 from models import Episode, EpisodeKind, Intensity, Person
 from models.session import Database
 from tests.e2e.conftest import World, sandbox_settings
-from tests.e2e.report_steps import (
-    answer_to,
-    bot_messages,
-    next_message,
-    press,
-    presses,
-    send,
-)
+from tests.e2e.report_steps import answer_to, bot_messages, next_message, press, presses, send
 from tests.e2e.teams_steps import create_team, invitation, join, linked_group
 
 GUARDIAN = "👪 Parent or guardian"

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
-from bot.services.clock import FrozenClock
+from bot.clock import FrozenClock
 from models import Person
 from tests.e2e.conftest import World
 from tests.e2e.episode_steps import bot_texts, current, lily_team, logged, said_since, saved

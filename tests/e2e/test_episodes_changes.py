@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.services.clock import FrozenClock
+from bot.clock import FrozenClock
 from tests.e2e.conftest import World
 from tests.e2e.episode_steps import bot_texts, current, lily_team, logged, said_since, saved
 from tests.e2e.teams_steps import answer_to, create_team, say, tap

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.services import clock
-from bot.services.clock import FrozenClock
+from bot import clock
+from bot.clock import FrozenClock
 from models import Child, Episode, Person
 from tests.e2e.conftest import World
 from tests.e2e.episode_steps import lily_team

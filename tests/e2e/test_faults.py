@@ -10,11 +10,12 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy import func, select
 
+from bot import schema as migrate
 from bot.runner import running_bot
 from bot.runtime import Runtime
 from bot.sandbox import Emulator, SandboxClient
 from bot.sandbox.client import Actor, Group
-from models import Episode, migrate
+from models import Episode
 from models.session import Database
 from tests.e2e.conftest import World, sandbox_settings
 from tests.factories import link_group, make_child, make_member, make_person

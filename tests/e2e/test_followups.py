@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from bot.clock import FrozenClock
 from bot.runner import running_bot
 from bot.runtime import Runtime
 from bot.sandbox import Emulator, SandboxClient
 from bot.sandbox.client import Actor, Chat, Message
 from bot.scheduling import DISPATCHER_KEY
-from bot.services.clock import FrozenClock
 from models import Event, Followup, FollowupStatus, Reminder, ReminderStatus
 from models.session import Database
 from tests.e2e.conftest import World, sandbox_settings

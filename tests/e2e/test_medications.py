@@ -7,17 +7,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from bot.services.clock import FrozenClock
-from bot.views.medications import amount
+from bot.clock import FrozenClock
+from bot.views.medications.changes import amount
 from models import MedicationChange
 from tests.e2e.conftest import World
-from tests.e2e.medication_steps import (
-    bot_texts,
-    labels,
-    lily_family,
-    med,
-    time_passes,
-)
+from tests.e2e.medication_steps import bot_texts, labels, lily_family, med, time_passes
 from tests.e2e.teams_steps import say, tap
 
 START = "start levetiracetam 250 mg 08:00 20:00"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.clock import FrozenClock
+from bot.clock import FrozenClock
 from tests.e2e.conftest import World
 from tests.e2e.medication_steps import bot_texts, labels, lily_family, med, time_passes
 from tests.e2e.teams_steps import say, tap

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from bot import schema as migrate
 from bot.delivery.outbox import enqueue
+from bot.replies import Reply
 from bot.sandbox import Emulator, SandboxClient
 from bot.sandbox.client import Actor
-from bot.views.common import Reply
-from models import migrate
 from models.session import Database
 from tests.support.databases import PostgresDatabases
 from tests.support.processes import BotProcess, outbox_drained

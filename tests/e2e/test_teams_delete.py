@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot import clock
 from bot.sandbox.client import Actor, Group
-from bot.services import clock
 from models import (
     Base,
     ChangeAction,

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.services.clock import FrozenClock
+from bot.clock import FrozenClock
 from models import Invite, Membership, Role
 from tests.e2e.conftest import World
 from tests.e2e.teams_steps import create_team, invitation, join, linked_group, say, tap

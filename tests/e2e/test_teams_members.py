@@ -8,15 +8,7 @@ from sqlalchemy import select
 from bot.sandbox.client import Actor, Group
 from models import Child, Membership, NotifyPreference, Person, Role
 from tests.e2e.conftest import World
-from tests.e2e.teams_steps import (
-    answer_to,
-    create_team,
-    invitation,
-    join,
-    linked_group,
-    say,
-    tap,
-)
+from tests.e2e.teams_steps import answer_to, create_team, invitation, join, linked_group, say, tap
 from tests.factories import make_member, make_person
 
 pytestmark = pytest.mark.usefixtures("unhurried")

@@ -8,12 +8,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from bot import clock
+from bot.clock import FrozenClock
 from bot.handlers.timer import tick
 from bot.runner import running_bot
 from bot.runtime import Runtime
 from bot.sandbox import Emulator, SandboxClient
-from bot.services import clock
-from bot.services.clock import FrozenClock
 from models import Child, Episode, EpisodeKind, Timer, TimerStatus
 from models.session import Database
 from tests.e2e.conftest import World, sandbox_settings

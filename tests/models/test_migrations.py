@@ -11,7 +11,7 @@ from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import create_async_engine
 
 import models
-from models import migrate
+from bot import schema as migrate
 from models.session import Database
 from tests.support.databases import PostgresDatabases
 

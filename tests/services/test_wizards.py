@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.services import clock, wizards
+from bot import clock
+from bot.services import wizards
 from models import WizardState
 from models.session import Database
 from tests.factories import make_person

@@ -1,0 +1,28 @@
+"""What the bot says: a ``Reply`` of HTML text and buttons, the shape every view returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.callbacks import Callback
+
+
+@dataclass(frozen=True)
+class Button:
+    """One inline button: it either carries a callback or opens a URL."""
+
+    text: str
+    callback: Callback | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A message to show: HTML text and rows of inline buttons."""
+
+    text: str
+    buttons: list[list[Button]] = field(default_factory=list)
+    # Labels of a persistent reply keyboard (each sends its label as text), shown instead.
+    keyboard: list[list[str]] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Doses: reminders, answers, who is responsible, outcomes and adherence."""

@@ -1,0 +1,1 @@
+"""Episodes: reporting, changing, reading, the guided report, the timer, the plan."""

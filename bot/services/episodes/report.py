@@ -1,0 +1,271 @@
+"""Saving an episode report, holding back a second report of the same episode, telling the team."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import clock
+from bot.delivery.announce import announce
+from bot.services import audit, wizards
+from bot.services.episodes import history as episode_history
+from bot.services.episodes import vocabulary as vocab
+from bot.services.episodes.history import Receipt
+from bot.services.episodes.parsing import (
+    MAX_COUNT,
+    MAX_DURATION_SECONDS,
+    SKEW,
+    ParsedEpisode,
+    parse_episode,
+)
+from bot.services.errors import DomainError, NotAMember
+from bot.services.teams import children as teams
+from bot.services.teams.permissions import Action, require
+from bot.views.episodes import report as views
+from models import Child, Episode, Intensity, Membership, Outbox, Person
+
+DUPLICATE_WINDOW = timedelta(minutes=5)
+UNDO_WINDOW = timedelta(minutes=10)
+HOLD_FLOW = "ep_hold"
+SOURCES = frozenset({"line", "wizard", "timer"})
+# Which Episode columns a report fills in, and which an audit event copies.
+FIELDS = (
+    "occurred_at",
+    "window_end_at",
+    "duration_seconds",
+    "jerk_count",
+    "kind",
+    "body_parts",
+    "intensity",
+    "setting",
+    "triggers",
+    "rescue_medication",
+    "injury",
+    "observer",
+    "notes",
+)
+BODY_PARTS = frozenset(vocab.BODY_PARTS.phrases)
+SETTINGS = frozenset(vocab.SETTINGS.phrases)
+TRIGGERS = frozenset(vocab.TRIGGERS.phrases)
+NAME_LIMIT = 128
+
+
+@dataclass(frozen=True)
+class ReportOutcome:
+    """A saved report: held back if it may repeat ``possible_duplicate``, else relayed."""
+
+    episode: Episode
+    possible_duplicate: Episode | None  # another report within 5 minutes by someone else
+    urgent: bool
+
+
+async def report(
+    session: AsyncSession,
+    membership: Membership,
+    reporter: Person,
+    parsed: ParsedEpisode,
+    *,
+    source: str,
+    in_chat: int | None = None,
+) -> ReportOutcome:
+    """Save what ``reporter`` saw and tell the team, unless another report may be the same one.
+
+    :param in_chat: the chat the report was made in; if it is the team group, the
+        reporter's confirmation there is the group's copy and no relay goes to it.
+    """
+    if source not in SOURCES:
+        raise ValueError(f"unknown report source {source!r}")
+    if require(membership, Action.REPORT_EPISODE).person_id != reporter.id:
+        raise NotAMember()
+    validate(parsed, clock.now())
+    child = await lock_child(session, membership.child_id)
+    episode = Episode(child_id=child.id, reporter_id=reporter.id, source=source, **fields(parsed))
+    session.add(episode)
+    await session.flush()
+    await audit.record(
+        session,
+        "episode.reported",
+        actor_id=reporter.id,
+        child_id=child.id,
+        episode_id=episode.id,
+        source=source,
+        record=snapshot(episode),
+    )
+    duplicate = await find_duplicate(session, episode)
+    if duplicate is None:
+        await relay(session, episode, exclude_chat_id=in_chat)
+    return ReportOutcome(episode, duplicate, is_urgent(episode, child))
+
+
+async def report_line(
+    session: AsyncSession, membership: Membership, reporter: Person, text: str, in_chat: int
+) -> Receipt:
+    """Save a one-line report (``/e …``) sent in ``in_chat`` and show it as understood."""
+    require(membership, Action.REPORT_EPISODE)
+    child = await teams.get_child(session, membership.child_id)
+    parsed = parse_episode(text, now=clock.now(), timezone=child.timezone)
+    outcome = await report(session, membership, reporter, parsed, source="line", in_chat=in_chat)
+    return await receipt(session, outcome.episode, outcome.possible_duplicate)
+
+
+async def receipt(
+    session: AsyncSession, episode: Episode, duplicate: Episode | None = None
+) -> Receipt:
+    """``episode`` in its context, as its reporter sees it (asking about ``duplicate``)."""
+    child = await teams.get_child(session, episode.child_id)
+    now = clock.now()
+    held_back = episode.relayed_at is None and episode.merged_into_id is None
+    if duplicate is None and held_back:
+        duplicate = await find_duplicate(session, episode)
+    return Receipt(
+        card=await episode_history.card(session, episode),
+        child=child,
+        counts=await episode_history.counts(session, child, now),
+        now=now,
+        urgent=is_urgent(episode, child),
+        shared=episode.relayed_at is not None,
+        duplicate=await episode_history.card(session, duplicate) if duplicate else None,
+        can_undo=now < episode.created_at + UNDO_WINDOW,
+    )
+
+
+async def hold(
+    session: AsyncSession, person: Person, chat_id: int, text: str, *, command: str = "episode"
+) -> None:
+    """Keep what was written after ``command`` while its sender says which child it is about."""
+    await wizards.start(session, person.id, chat_id, HOLD_FLOW, command, text=text)
+
+
+async def held(
+    session: AsyncSession, person: Person, chat_id: int, *, command: str = "episode"
+) -> str:
+    """The text ``hold`` kept for ``command``, now that the child is chosen ("" for a plan)."""
+    state = await wizards.current(session, person.id, chat_id)
+    if state is None or state.flow != HOLD_FLOW or state.step != command:
+        if command == "episode":
+            raise DomainError("episodes.held_expired")
+        return ""
+    await wizards.finish(session, state)
+    return str(state.data.get("text", ""))
+
+
+async def relay(
+    session: AsyncSession, episode: Episode, *, exclude_chat_id: int | None = None
+) -> list[Outbox]:
+    """Tell the team about ``episode`` (urgently if it calls for the action plan), once."""
+    child = await session.get_one(Child, episode.child_id)
+    now = clock.now()
+    card = await episode_history.card(session, episode)
+    context = await episode_history.counts(session, child, now)
+    urgent = is_urgent(episode, child)
+    episode.relayed_at = now
+    return await announce(
+        session,
+        child.id,
+        views.relay(card, child, context, now, urgent=urgent),
+        exclude_person_id=episode.reporter_id,
+        exclude_chat_id=exclude_chat_id,
+        urgent=urgent,
+    )
+
+
+def is_urgent(episode: Episode, child: Child) -> bool:
+    """At or over the plan's emergency threshold, or severe with an injury."""
+    too_long = (episode.duration_seconds or 0) >= child.emergency_threshold_seconds
+    return too_long or (episode.intensity == Intensity.SEVERE and episode.injury)
+
+
+async def lock_child(session: AsyncSession, child_id: int) -> Child:
+    """The child, locked for this transaction, so two reports of one child are checked in turn."""
+    # PostgreSQL: FOR UPDATE queues the second reporter behind the first, who then sees it as
+    # a possible duplicate. SQLite takes the write lock at BEGIN IMMEDIATE anyway.
+    child = await session.scalar(
+        select(Child)
+        .where(Child.id == child_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if child is None:
+        raise NotAMember()
+    return child
+
+
+async def find_duplicate(session: AsyncSession, episode: Episode) -> Episode | None:
+    """The closest other report of this child by someone else within 5 minutes, if any."""
+    start, end = episode.occurred_at, episode.window_end_at or episode.occurred_at
+    nearby = await session.scalars(
+        episode_history.shown().where(
+            Episode.child_id == episode.child_id,
+            Episode.id != episode.id,
+            Episode.reporter_id != episode.reporter_id,
+            Episode.occurred_at <= end + DUPLICATE_WINDOW,
+            Episode.occurred_at >= start - DUPLICATE_WINDOW - timedelta(days=2),
+        )
+    )
+    gaps = [(gap(episode, other), other.id, other) for other in nearby]
+    close = [found for found in gaps if found[0] <= DUPLICATE_WINDOW]
+    return min(close, key=lambda found: found[:2])[2] if close else None
+
+
+def gap(one: Episode, other: Episode) -> timedelta:
+    """How far apart two episodes are: zero if their times or windows overlap."""
+    one_end = one.window_end_at or one.occurred_at
+    other_end = other.window_end_at or other.occurred_at
+    return max(one.occurred_at - other_end, other.occurred_at - one_end, timedelta(0))
+
+
+def fields(parsed: ParsedEpisode) -> dict[str, Any]:
+    """The Episode columns a parsed report fills in."""
+    values = {name: getattr(parsed, name) for name in FIELDS}
+    values["body_parts"] = list(parsed.body_parts)
+    values["triggers"] = list(parsed.triggers)
+    return values
+
+
+def snapshot(episode: Episode) -> dict[str, Any]:
+    """The reported fields of ``episode`` as JSON, for the audit log's before and after."""
+    values: dict[str, Any] = {}
+    for name in FIELDS:
+        value = getattr(episode, name)
+        values[name] = value.isoformat() if isinstance(value, datetime) else value
+    return values
+
+
+def validate(parsed: ParsedEpisode, now: datetime) -> None:
+    """Refuse a record that cannot be true, whichever way it was entered."""
+    _in_the_past(parsed, now)
+    _in_range(parsed)
+    _known_words(parsed)
+
+
+def _in_the_past(parsed: ParsedEpisode, now: datetime) -> None:
+    end = parsed.window_end_at or parsed.occurred_at
+    if parsed.occurred_at > now + SKEW or end > now + SKEW:
+        raise DomainError("episodes.in_future")
+    if end < parsed.occurred_at:
+        raise DomainError("episodes.window_backwards")
+
+
+def _in_range(parsed: ParsedEpisode) -> None:
+    if parsed.duration_seconds is not None and not (
+        0 <= parsed.duration_seconds <= MAX_DURATION_SECONDS
+    ):
+        raise DomainError("episodes.bad_duration")
+    if parsed.jerk_count is not None and not 1 <= parsed.jerk_count <= MAX_COUNT:
+        raise DomainError("episodes.bad_count")
+
+
+def _known_words(parsed: ParsedEpisode) -> None:
+    known = (
+        set(parsed.body_parts) <= BODY_PARTS
+        and set(parsed.triggers) <= TRIGGERS
+        and parsed.setting in SETTINGS | {None}
+        and len(parsed.observer or "") <= NAME_LIMIT
+        and len(parsed.rescue_medication or "") <= NAME_LIMIT
+    )
+    if not known:
+        raise DomainError("episodes.not_understood")

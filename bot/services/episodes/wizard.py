@@ -1,0 +1,349 @@
+"""The guided episode report: one question per step, answers kept in the database until saved."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import clock
+from bot.services import audit, wizards
+from bot.services.episodes import history as episode_history
+from bot.services.episodes import report as episodes
+from bot.services.episodes import timer
+from bot.services.episodes import vocabulary as vocab
+from bot.services.episodes.parsing import EpisodeParseError, ParsedEpisode, parse_episode
+from bot.services.errors import DomainError
+from bot.services.teams import children as teams
+from bot.services.teams.permissions import Action, require
+from bot.views.common import escape
+from models import Child, EpisodeKind, Event, Intensity, Membership, Person, WizardState
+
+FLOW = "episode"
+KEYBOARD_OFFERED = "episode_wizard.keyboard_offered"
+
+
+class ReportStep(enum.StrEnum):
+    WHEN = "when"
+    TYPED_TIME = "typed_time"
+    DURATION = "duration"
+    KIND = "kind"
+    BODY = "body"
+    INTENSITY = "intensity"
+    SETTING = "setting"
+    TRIGGERS = "triggers"
+    RESCUE = "rescue"
+    NOTES = "notes"
+    STOPPED = "stopped"
+
+
+DETAILS = (
+    ReportStep.KIND,
+    ReportStep.BODY,
+    ReportStep.INTENSITY,
+    ReportStep.SETTING,
+    ReportStep.TRIGGERS,
+    ReportStep.RESCUE,
+)
+GUIDED = (ReportStep.WHEN, ReportStep.DURATION, *DETAILS, ReportStep.NOTES)
+TIMED = (ReportStep.STOPPED, *DETAILS, ReportStep.NOTES)
+OPTIONAL = frozenset({*DETAILS[1:], ReportStep.NOTES})
+
+WHEN_AGO = {"now": 0, "5m": 5, "15m": 15, "1h": 60}  # minutes back
+# Each range is saved as a typical length inside it; "> 5 min" as the usual emergency threshold.
+DURATIONS = {"lt10": 5, "10_30": 20, "30_60": 45, "1_5": 180, "gt5": 300, "unknown": None}
+KINDS = tuple(kind.value for kind in EpisodeKind)
+BODY_PARTS = ("face", "head_neck", "arms", "legs", "trunk", "whole_body", "left_side", "right_side")
+INTENSITIES = tuple(intensity.value for intensity in Intensity)
+SETTINGS = ("home", "school", "outside", "car", "sleep", "waking")
+TRIGGERS = ("fatigue", "poor_sleep", "illness", "missed_dose", "stress", "excitement",
+            "startle", "flashing_lights")  # fmt: skip
+RESCUES = {"none": None, "midazolam": "midazolam", "clonazepam": "clonazepam",
+           "diazepam": "diazepam", "other": vocab.UNSPECIFIED_RESCUE}  # fmt: skip
+NOTE_LIMIT = 1000
+
+
+# A button answer: the step it is shown on, the values it may carry, the answer it sets.
+CHOICES: dict[str, tuple[ReportStep, tuple[str, ...], str]] = {
+    "when": (ReportStep.WHEN, tuple(WHEN_AGO), "when"),
+    "dur": (ReportStep.DURATION, tuple(DURATIONS), "duration_seconds"),
+    "kind": (ReportStep.KIND, KINDS, "kind"),
+    "body": (ReportStep.BODY, BODY_PARTS, "body_parts"),
+    "int": (ReportStep.INTENSITY, INTENSITIES, "intensity"),
+    "set": (ReportStep.SETTING, SETTINGS, "setting"),
+    "trig": (ReportStep.TRIGGERS, TRIGGERS, "triggers"),
+    "resc": (ReportStep.RESCUE, tuple(RESCUES), "rescue"),
+}
+FIELDS = {step: field for step, _, field in CHOICES.values()}
+MANY = frozenset({ReportStep.BODY, ReportStep.TRIGGERS})  # tap several, then Done
+# The steps each navigation button is shown on.
+NAVIGATION: dict[str, frozenset[ReportStep]] = {
+    "typed": frozenset({ReportStep.WHEN}),
+    "timer": frozenset({ReportStep.WHEN}),
+    "back": frozenset(set(ReportStep) - {ReportStep.WHEN, ReportStep.STOPPED}),
+    "skip": OPTIONAL,
+    "done": MANY,
+    "save": frozenset({ReportStep.NOTES, ReportStep.STOPPED}),
+    "more": frozenset({ReportStep.STOPPED}),
+}
+
+
+class NotYours(DomainError):
+    key = "episode_wizard.not_yours"
+
+
+@dataclass(frozen=True)
+class SavedReport:
+    """The report is saved; ``offer_keyboard`` when its reporter should get the report button."""
+
+    receipt: episode_history.Receipt
+    offer_keyboard: bool
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    """The person gave up; nothing was saved."""
+
+
+Outcome = WizardState | SavedReport | Cancelled | timer.Live
+
+
+async def begin(
+    session: AsyncSession, membership: Membership, person: Person, chat_id: int
+) -> WizardState:
+    """Start a guided report about ``membership``'s child, replacing any flow in progress here."""
+    require(membership, Action.REPORT_EPISODE)
+    child = await teams.get_child(session, membership.child_id)
+    return await _start(session, person, chat_id, child, ReportStep.WHEN, origin="wizard")
+
+
+async def from_timer(
+    session: AsyncSession, person: Person, chat_id: int, timer_id: int
+) -> WizardState:
+    """Someone stopped a timer: open its record with the exact start and duration filled in."""
+    stopped = await timer.stop(session, person, chat_id, timer_id)
+    assert stopped.stopped_at is not None
+    seconds = round((stopped.stopped_at - stopped.started_at).total_seconds())
+    child = await teams.get_child(session, stopped.child_id)
+    start = stopped.started_at.isoformat()
+    return await _start(
+        session, person, chat_id, child, ReportStep.STOPPED, origin="timer", occurred_at=start,
+        time_given=True, duration_seconds=seconds,
+    )  # fmt: skip
+
+
+async def press(
+    session: AsyncSession, person: Person, chat_id: int, ticket: int, action: str,
+    arg: str | None, message_id: int | None = None,
+) -> Outcome:  # fmt: skip
+    """Someone tapped a button of their flow; one of an earlier step just shows the current step."""
+    state = await _own(session, person, chat_id, ticket)
+    if action == "cancel":
+        await wizards.finish(session, state)
+        return Cancelled()
+    if _step_of(action, arg) != state.step:
+        return state
+    if action in CHOICES:
+        return await _choose(session, person, state, arg)
+    if state.step not in NAVIGATION.get(action, ()):
+        raise DomainError("errors.expired_button")
+    return await _navigate(session, person, state, action, message_id)
+
+
+async def _navigate(
+    session: AsyncSession, person: Person, state: WizardState, action: str, message_id: int | None
+) -> Outcome:
+    """Follow a navigation button already checked against the current step."""
+    if action == "timer":  # it is happening now: this message becomes a live timer instead
+        await wizards.finish(session, state)
+        membership = await _membership(session, person, state)
+        return await timer.start(session, membership, person, state.chat_id, message_id=message_id)
+    if action == "typed":
+        return await wizards.advance(session, state, ReportStep.TYPED_TIME)
+    if action == "back":
+        return await wizards.advance(session, state, _previous(state))
+    if action == "save":
+        return await _save(session, person, state)
+    if action == "skip":
+        return await _forward(session, person, state, **{FIELDS.get(state.step, "notes"): None})
+    return await _forward(session, person, state)
+
+
+async def answer_text(
+    session: AsyncSession, person: Person, state: WizardState, text: str
+) -> Outcome:
+    """Someone typed an answer: the time it started, or a note (which saves the report)."""
+    if state.step == ReportStep.TYPED_TIME:
+        return await _forward(session, person, state, **_typed_time(text, state.data["timezone"]))
+    if state.step == ReportStep.NOTES:
+        state = await wizards.advance(session, state, state.step, notes=_note(text))
+        return await _save(session, person, state)
+    raise DomainError("episode_wizard.use_buttons")
+
+
+async def attach(
+    session: AsyncSession, person: Person, state: WizardState, file_id: str, caption: str | None
+) -> Outcome:
+    """Someone sent a photo or video at the last step: keep it (and its caption) and save."""
+    if state.step != ReportStep.NOTES:
+        raise DomainError("episode_wizard.use_buttons")
+    files = [*state.data.get("files", []), file_id]
+    state = await wizards.advance(session, state, state.step, notes=_note(caption), files=files)
+    return await _save(session, person, state)
+
+
+async def expecting(session: AsyncSession, person: Person, chat_id: int) -> WizardState:
+    """The person's guided report in progress in this chat; refuse when there is none."""
+    state = await wizards.current(session, person.id, chat_id)
+    if state is None or state.flow != FLOW:
+        raise DomainError("wizards.nothing_waiting")
+    return state
+
+
+def parsed(data: dict[str, Any]) -> ParsedEpisode:
+    """The record a flow's answers describe."""
+    end = data.get("window_end_at")
+    return ParsedEpisode(
+        occurred_at=datetime.fromisoformat(data["occurred_at"]),
+        window_end_at=datetime.fromisoformat(end) if end else None,
+        duration_seconds=data.get("duration_seconds"),
+        kind=EpisodeKind(data["kind"]) if data.get("kind") else None,
+        body_parts=tuple(data.get("body_parts") or ()),
+        intensity=Intensity(data["intensity"]) if data.get("intensity") else None,
+        setting=data.get("setting"),
+        triggers=tuple(data.get("triggers") or ()),
+        rescue_medication=RESCUES.get(data.get("rescue") or "none"),
+        notes=data.get("notes"),
+        time_given=bool(data.get("time_given")),
+    )
+
+
+async def _start(
+    session: AsyncSession, person: Person, chat_id: int, child: Child, step: ReportStep, **data: Any
+) -> WizardState:
+    return await wizards.start(
+        session, person.id, chat_id, FLOW, step, child_id=child.id, child=child.name,
+        timezone=child.timezone, **data,
+    )  # fmt: skip
+
+
+async def _own(session: AsyncSession, person: Person, chat_id: int, ticket: int) -> WizardState:
+    """The presser's flow that this button belongs to; refuse someone else's, politely."""
+    state = await wizards.current(session, person.id, chat_id)
+    if state is not None and state.flow == FLOW and wizards.ticket(state) == ticket:
+        return state
+    others = await session.scalars(
+        select(WizardState).where(WizardState.chat_id == chat_id, WizardState.flow == FLOW)
+    )
+    for other in others:
+        if wizards.ticket(other) == ticket and other.expires_at > clock.now():
+            owner = await session.get_one(Person, other.person_id)
+            raise NotYours(name=escape(owner.first_name))
+    raise wizards.WizardExpired()
+
+
+def _step_of(action: str, arg: str | None) -> ReportStep | None:
+    """The step a button was shown on: its choice's, or the one it names."""
+    if action in CHOICES:
+        return CHOICES[action][0]
+    if action in ("typed", "timer"):
+        return ReportStep.WHEN
+    named = [step for step in ReportStep if step == arg]
+    return named[0] if action in NAVIGATION and named else None
+
+
+def _sequence(state: WizardState) -> tuple[ReportStep, ...]:
+    return TIMED if state.data.get("origin") == "timer" else GUIDED
+
+
+def _previous(state: WizardState) -> ReportStep:
+    if state.step == ReportStep.TYPED_TIME:
+        return ReportStep.WHEN
+    steps = _sequence(state)
+    return steps[max(steps.index(ReportStep(state.step)) - 1, 0)]
+
+
+async def _forward(
+    session: AsyncSession, person: Person, state: WizardState, **data: Any
+) -> Outcome:
+    """Remember ``data`` and ask the next question (or save after the last)."""
+    steps = _sequence(state)
+    here = ReportStep.WHEN if state.step == ReportStep.TYPED_TIME else ReportStep(state.step)
+    following = steps[steps.index(here) + 1 :]
+    state = await wizards.advance(session, state, following[0] if following else state.step, **data)
+    return state if following else await _save(session, person, state)
+
+
+async def _choose(
+    session: AsyncSession, person: Person, state: WizardState, value: str | None
+) -> Outcome:
+    """Take a tapped answer: toggle it where several apply, else remember it and go on."""
+    step, values, field = next(choice for choice in CHOICES.values() if choice[0] == state.step)
+    if value not in values:
+        raise DomainError("errors.expired_button")
+    if step in MANY:
+        picked = list(state.data.get(field) or [])
+        picked = [v for v in picked if v != value] if value in picked else [*picked, value]
+        return await wizards.advance(session, state, step, **{field: picked})
+    if step == ReportStep.WHEN:
+        return await _forward(session, person, state, **_ago(WHEN_AGO[value]))
+    answer = DURATIONS[value] if step == ReportStep.DURATION else value
+    return await _forward(session, person, state, **{field: answer})
+
+
+def _note(text: str | None) -> str | None:
+    return " ".join((text or "").split())[:NOTE_LIMIT] or None
+
+
+def _ago(minutes: int) -> dict[str, Any]:
+    now = clock.now()
+    if not minutes:
+        return {"occurred_at": now.isoformat(), "time_given": False, "window_end_at": None}
+    start = (now - timedelta(minutes=minutes)).replace(second=0, microsecond=0)
+    return {"occurred_at": start.isoformat(), "time_given": True, "window_end_at": None}
+
+
+def _typed_time(text: str, timezone: str) -> dict[str, Any]:
+    """The start (and end of a window) a typed time names; refuse anything else."""
+    try:
+        found = parse_episode(text, now=clock.now(), timezone=timezone)
+    except EpisodeParseError:
+        found = None
+    if found is None or not found.time_given:
+        raise DomainError("episode_wizard.bad_time")
+    end = found.window_end_at.isoformat() if found.window_end_at else None
+    return {"occurred_at": found.occurred_at.isoformat(), "time_given": True, "window_end_at": end}
+
+
+async def _save(session: AsyncSession, person: Person, state: WizardState) -> SavedReport:
+    """Save the report through the episode core, which authorizes, audits and tells the team."""
+    data = wizards.answers(state)
+    membership = await _membership(session, person, state)
+    outcome = await episodes.report(
+        session, membership, person, parsed(data), source=data["origin"], in_chat=state.chat_id
+    )
+    if data.get("files"):
+        outcome.episode.attachment_file_ids = list(data["files"])
+    private = state.chat_id == person.telegram_user_id
+    await wizards.finish(session, state)
+    receipt = await episodes.receipt(session, outcome.episode, outcome.possible_duplicate)
+    offer = private and await _first_offer(session, person, receipt.child.id)
+    return SavedReport(receipt, offer)
+
+
+async def _membership(session: AsyncSession, person: Person, state: WizardState) -> Membership:
+    assert state.child_id is not None
+    return teams.require_member(await teams.membership_in(session, person.id, state.child_id))
+
+
+async def _first_offer(session: AsyncSession, person: Person, child_id: int) -> bool:
+    """True the first time: the person gets the "Report episode" button after a private report."""
+    mine = Event.kind == KEYBOARD_OFFERED, Event.actor_id == person.id
+    if await session.scalar(select(exists().where(*mine))):
+        return False
+    await audit.record(session, KEYBOARD_OFFERED, actor_id=person.id, child_id=child_id)
+    return True

@@ -1,0 +1,1 @@
+"""Follow-ups: appointments, tests and reminders, and their timed notices."""

@@ -1,0 +1,1 @@
+"""Medications: the regimen, its changes, titration, the dictionary, parsing."""

@@ -1,0 +1,1 @@
+"""Care teams: children, members, invitations, group links, people, permissions."""

@@ -1,0 +1,140 @@
+"""How one episode reads in every view: when, what was seen, where, rescue, notes and who."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.services.episodes.history import Card
+from bot.services.episodes.vocabulary import UNSPECIFIED_RESCUE
+from bot.texts import t
+from bot.views.common import escape
+from models import Child, Episode, EpisodeKind
+
+LATE = timedelta(minutes=15)  # an entry this late says so in the relay; history always says
+
+
+def duration(seconds: int, language: str | None = None) -> str:
+    """A duration in plain words: "45 s", "2 min", "1 min 30 s", "1 h 5 min"."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [
+        t(f"episodes.duration.{unit}", language, n=value)
+        for value, unit in ((hours, "hours"), (minutes, "minutes"), (secs, "seconds"))
+        if value
+    ]
+    return " ".join(parts) or t("episodes.duration.seconds", language, n=0)
+
+
+def moment(at: datetime, timezone: str, now: datetime, language: str | None = None) -> str:
+    """A time in the child's zone: "at 10:15", "yesterday at 21:30", "on Tue 24 Nov at 21:30"."""
+    zone = ZoneInfo(timezone)
+    local, today = at.astimezone(zone), now.astimezone(zone).date()
+    time = local.strftime("%H:%M")
+    if local.date() == today:
+        return t("episodes.today_at", language, time=time)
+    if local.date() == today - timedelta(days=1):
+        return t("episodes.yesterday_at", language, time=time)
+    return t("episodes.day_at", language, day=local.strftime("%a %d %b"), time=time)
+
+
+def when(episode: Episode, timezone: str, now: datetime, language: str | None = None) -> str:
+    """When an episode happened, with the end of its window if it is a series."""
+    start = moment(episode.occurred_at, timezone, now, language)
+    if episode.window_end_at is None:
+        return start
+    end = episode.window_end_at.astimezone(ZoneInfo(timezone)).strftime("%H:%M")
+    return t("episodes.window", language, start=start, end=end)
+
+
+def entry_delay(episode: Episode) -> timedelta:
+    """How long after the episode (or the end of its window) it was entered."""
+    end = episode.window_end_at or episode.occurred_at
+    return max(episode.created_at - end, timedelta(0))
+
+
+def looked(episode: Episode, language: str | None = None) -> list[str]:
+    """What was seen: how long, how many, what kind, where on the body, how strong."""
+    facts = []
+    if episode.duration_seconds is not None:
+        facts.append(duration(episode.duration_seconds, language))
+    if episode.jerk_count is not None:
+        count = "one" if episode.jerk_count == 1 else "many"
+        facts.append(t(f"episodes.count.{count}", language, n=episode.jerk_count))
+    implied = episode.jerk_count is not None and episode.kind in (
+        EpisodeKind.CLUSTER,
+        EpisodeKind.SINGLE_JERK,
+    )
+    if episode.kind is not None and not implied:
+        facts.append(t(f"episodes.kind.{episode.kind}", language))
+    facts += [t(f"episodes.body.{part}", language) for part in episode.body_parts]
+    if episode.intensity is not None:
+        facts.append(t(f"episodes.intensity.{episode.intensity}", language))
+    if episode.injury:
+        facts.append(t("episodes.injury", language))
+    return facts
+
+
+def _where_and_why(episode: Episode, language: str | None) -> list[str]:
+    facts = []
+    if episode.setting:
+        place = t(f"episodes.setting.{episode.setting}", language)
+        facts.append(t("episodes.at", language, setting=place))
+    if episode.triggers:
+        names = ", ".join(t(f"episodes.trigger.{name}", language) for name in episode.triggers)
+        facts.append(t("episodes.triggers", language, triggers=names))
+    return facts
+
+
+def _people(card: Card, show_delay: bool, language: str | None) -> str:
+    if card.reporter is None:
+        facts = [t("episodes.reporter_gone", language)]
+    else:
+        role = t(f"permissions.role.{card.role}", language) if card.role else "—"
+        facts = [t("episodes.reporter", language, name=escape(card.reporter), role=role)]
+    if card.episode.observer:
+        facts.append(t("episodes.seen_by", language, observer=escape(card.episode.observer)))
+    if card.also_seen_by:
+        names = ", ".join(escape(name) for name in card.also_seen_by)
+        facts.append(t("episodes.also_seen_by", language, names=names))
+    if show_delay:
+        minutes = int(entry_delay(card.episode).total_seconds()) // 60 * 60
+        facts.append(t("episodes.late", language, delay=duration(minutes, language)))
+    return " · ".join(facts)
+
+
+def body(
+    card: Card,
+    child: Child,
+    now: datetime,
+    language: str | None = None,
+    *,
+    urgent: bool = False,
+    delay_from: timedelta = LATE,
+) -> list[str]:
+    """The lines every view of an episode shares: when, what, where, rescue, notes, who."""
+    episode = card.episode
+    head = "episodes.head_urgent" if urgent else "episodes.head"
+    moment_said = when(episode, child.timezone, now, language)
+    lines = [t(head, language, child=escape(child.name), when=moment_said)]
+    if episode.corrected_at is not None:
+        lines[0] += " " + t("episodes.edited", language)
+    lines += [
+        " · ".join(f) for f in (looked(episode, language), _where_and_why(episode, language)) if f
+    ]
+    if episode.rescue_medication == UNSPECIFIED_RESCUE:
+        lines.append(t("episodes.rescue_unnamed", language))
+    elif episode.rescue_medication:
+        medicine = escape(episode.rescue_medication)
+        lines.append(t("episodes.rescue", language, medicine=medicine))
+    if episode.notes:
+        lines.append(t("episodes.notes", language, notes=escape(episode.notes)))
+    late = entry_delay(episode) >= max(delay_from, timedelta(minutes=1))
+    lines.append(_people(card, late, language))
+    return lines
+
+
+def plan_block(child: Child, language: str | None = None) -> list[str]:
+    """The action plan, as shown under an urgent episode."""
+    plan = escape(child.action_plan) if child.action_plan else t("episodes.no_plan", language)
+    return [t("episodes.plan_title", language), plan]

@@ -1,0 +1,192 @@
+"""Episode screens: the team's relay, the reporter's receipt with its buttons, and notices."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.callbacks import Callback
+from bot.replies import Button, Reply
+from bot.services.episodes.history import Card, Counts, Receipt
+from bot.texts import t
+from bot.views.common import escape
+from bot.views.episodes.card import body, plan_block, when
+from models import Child, Episode
+
+# The choices "Add details" offers, in the order of the buttons.
+INTENSITIES = ("mild", "moderate", "severe")
+SETTINGS = ("home", "school", "outside", "car", "sleep", "waking")
+TRIGGERS = ("fatigue", "illness", "missed_dose", "stress", "poor_sleep", "excitement")
+
+
+def _context(counts: Counts, language: str | None) -> str:
+    return t(
+        "episodes.context",
+        language,
+        today=counts.today,
+        this_week=counts.this_week,
+        last_week=counts.last_week,
+    )
+
+
+def relay(
+    card: Card,
+    child: Child,
+    counts: Counts,
+    now: datetime,
+    *,
+    urgent: bool,
+    language: str | None = None,
+) -> Reply:
+    """The one compact message the team gets about a new episode."""
+    lines = [*body(card, child, now, language, urgent=urgent), _context(counts, language)]
+    if urgent:
+        lines += ["", *plan_block(child, language)]
+    return Reply("\n".join(lines))
+
+
+def missing(episode: Episode) -> bool:
+    """Whether the reporter could still add an intensity, a setting or a trigger."""
+    return episode.intensity is None or episode.setting is None or not episode.triggers
+
+
+def _actions(episode: Episode, can_undo: bool, language: str | None) -> list[list[Button]]:
+    first = []
+    if can_undo:
+        first.append(
+            Button(t("episodes.button_undo", language), Callback("ep", episode.id, "undo"))
+        )
+    if missing(episode):
+        label = t("episodes.button_details", language)
+        first.append(Button(label, Callback("ep", episode.id, "details")))
+    second = [
+        Button(t("episodes.button_correct", language), Callback("ep", episode.id, "fix")),
+        Button(t("episodes.button_delete", language), Callback("ep", episode.id, "delete")),
+    ]
+    return [first, second] if first else [second]
+
+
+def _held(found: Receipt, language: str | None) -> Reply:
+    """A report held back: the record, and "is this the one someone else reported?"."""
+    episode, lines = found.card.episode, body(found.card, found.child, found.now, language)
+    buttons: list[list[Button]] = []
+    if found.duplicate is not None:
+        other = found.duplicate
+        said = when(other.episode, found.child.timezone, found.now, language)
+        name = escape(other.reporter or "—")
+        lines += ["", t("episodes.held", language, name=name, when=said)]
+        same = Callback("ep", episode.id, "same", str(other.episode.id))
+        buttons.append([Button(t("episodes.button_same", language), same)])
+        label = "episodes.button_different"
+    else:
+        lines += ["", t("episodes.not_shared", language)]
+        label = "episodes.button_share"
+    buttons.append([Button(t(label, language), Callback("ep", episode.id, "differ"))])
+    return Reply("\n".join(lines), buttons)
+
+
+def receipt(found: Receipt, language: str | None = None, *, corrected: bool = False) -> Reply:
+    """What the reporter sees: the record as understood, then undo and details, or a question."""
+    if not found.shared:
+        return _held(found, language)
+    text = relay(found.card, found.child, found.counts, found.now, urgent=found.urgent).text
+    done = "episodes.saved_urgent" if found.urgent else "episodes.saved"
+    footer = t(
+        "episodes.corrected" if corrected else done, language, child=escape(found.child.name)
+    )
+    return Reply(f"{text}\n\n{footer}", _actions(found.card.episode, found.can_undo, language))
+
+
+def _choices(
+    episode_id: int, action: str, field: str, values: tuple[str, ...], language: str | None
+) -> list[list[Button]]:
+    buttons = [
+        Button(
+            t(f"episodes.button_{field}.{value}", language),
+            Callback("ep", episode_id, action, value),
+        )
+        for value in values
+    ]
+    return [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+
+
+def details(found: Receipt, language: str | None = None) -> Reply:
+    """Buttons for the facts still missing: how strong, where, and what may have set it off."""
+    episode = found.card.episode
+    lines = body(found.card, found.child, found.now, language)
+    rows: list[list[Button]] = []
+    if episode.intensity is None:
+        rows += _choices(episode.id, "int", "intensity", INTENSITIES, language)
+    if episode.setting is None:
+        rows += _choices(episode.id, "where", "setting", SETTINGS, language)
+    if not episode.triggers:
+        rows += _choices(episode.id, "why", "trigger", TRIGGERS, language)
+    prompt = "episodes.details_prompt" if rows else "episodes.details_complete"
+    rows.append([Button(t("episodes.button_done", language), Callback("ep", episode.id, "done"))])
+    return Reply("\n".join([*lines, "", t(prompt, language)]), rows)
+
+
+def merged(primary: Card, language: str | None = None) -> Reply:
+    """The second reporter said it was the same episode."""
+    return Reply(t("episodes.merged", language, name=escape(primary.reporter or "—")))
+
+
+def undone(card: Card, child: Child, now: datetime, language: str | None = None) -> Reply:
+    """The reporter took the report back."""
+    return Reply(
+        t("episodes.undone", language, when=when(card.episode, child.timezone, now, language))
+    )
+
+
+def deleted(found: Receipt, back: str | None, language: str | None = None) -> Reply:
+    """The episode is deleted; from the history, a button goes back to the list."""
+    said = when(found.card.episode, found.child.timezone, found.now, language)
+    buttons = []
+    if back is not None:
+        to_list = Callback("hist", found.child.id, "page", back)
+        buttons.append([Button(t("episodes.button_back", language), to_list)])
+    return Reply(t("episodes.deleted", language, when=said), buttons)
+
+
+def removed_notice(key: str, actor: str, card: Card, child: Child, now: datetime) -> Reply:
+    """Tell the team a relayed episode was undone or deleted (``key``: undone or deleted)."""
+    said = when(card.episode, child.timezone, now)
+    return Reply(
+        t(f"episodes.{key}_notice", name=escape(actor), child=escape(child.name), when=said)
+    )
+
+
+def corrected_notice(actor: str, found: Receipt) -> Reply:
+    """Tell the team how a relayed episode reads now (with the plan, if it is urgent now)."""
+    lines = [t("episodes.corrected_notice", name=escape(actor))]
+    lines += body(found.card, found.child, found.now, urgent=found.urgent)
+    if found.urgent:
+        lines += ["", *plan_block(found.child)]
+    return Reply("\n".join(lines))
+
+
+def delete_confirm(episode_id: int, back: str | None, language: str | None = None) -> Reply:
+    """Ask before deleting; ``back`` is the history page to return to, if it came from there."""
+    return Reply(
+        t("episodes.delete_confirm", language),
+        [
+            [
+                Button(
+                    t("episodes.button_delete_yes", language),
+                    Callback("ep", episode_id, "delyes", back),
+                ),
+                Button(
+                    t("episodes.button_keep", language), Callback("ep", episode_id, "keep", back)
+                ),
+            ]
+        ],
+    )
+
+
+def correct_prompt_sent(language: str | None = None) -> Reply:
+    """The answer to Correct pressed in a group: the question waits in private."""
+    return Reply(t("episodes.correct_prompt_sent", language))
+
+
+def correct_prompt(line: str, language: str | None = None) -> Reply:
+    """Ask for the corrected one-line report, showing how it reads now."""
+    return Reply(t("episodes.correct_prompt", language, line=escape(line)))

@@ -1,0 +1,622 @@
+"""The one-line episode parser: the obvious record for each form, refusals, and its promises."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.services.episodes import vocabulary as vocab
+from bot.services.episodes.parsing import (
+    EpisodeParseError,
+    ParsedEpisode,
+    parse_episode,
+    render_episode_line,
+)
+from bot.texts import has, t
+from models.episode import EpisodeKind as K
+from models.episode import Intensity as I
+
+
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    """An instant given in UTC, also where a clock change makes local time ambiguous."""
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+LONDON, NEW_YORK = "Europe/London", "America/New_York"
+NOW = utc(2026, 11, 25, 15, 0)  # a Wednesday afternoon; London is on GMT
+EVENING = utc(2026, 11, 25, 21, 0)
+LONDON_SPRING = utc(2026, 3, 29, 12, 0)  # 01:00 GMT became 02:00 BST
+LONDON_AUTUMN = utc(2026, 10, 25, 12, 0)  # 02:00 BST became 01:00 GMT again
+NY_SPRING = utc(2026, 3, 8, 18, 0)  # 02:00 EST became 03:00 EDT
+NY_AUTUMN = utc(2026, 11, 1, 18, 0)  # 02:00 EDT became 01:00 EST again
+
+UNSPECIFIED = vocab.UNSPECIFIED_RESCUE
+
+
+def local(text: str, zone: str = LONDON) -> datetime:
+    """A local wall-clock time in ``zone`` as an aware UTC datetime."""
+    return datetime.fromisoformat(text).replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+
+
+def case(
+    text: str,
+    now: datetime = NOW,
+    zone: str = LONDON,
+    at: str | datetime | None = None,
+    until: str | datetime | None = None,
+    **fields: Any,
+) -> Any:
+    """A table row: ``text`` read at ``now`` in ``zone`` gives exactly this record."""
+    if at is not None:
+        fields["occurred_at"] = at if isinstance(at, datetime) else local(at, zone)
+        fields["time_given"] = True
+    if until is not None:
+        fields["window_end_at"] = until if isinstance(until, datetime) else local(until, zone)
+    fields.setdefault("occurred_at", now)
+    return pytest.param(text, now, zone, ParsedEpisode(**fields), id=f"{text}@{zone}")
+
+
+THE_SIX = [
+    case("30s", duration_seconds=30),
+    case(
+        "2m cluster arms school tired",
+        duration_seconds=120,
+        kind=K.CLUSTER,
+        body_parts=("arms",),
+        setting="school",
+        triggers=("fatigue",),
+    ),
+    case(
+        "10:15 45 sec mild face",
+        at="2026-11-25 10:15",
+        duration_seconds=45,
+        intensity=I.MILD,
+        body_parts=("face",),
+    ),
+    case(
+        "20 min ago 1m severe whole body fall gave midazolam",
+        at="2026-11-25 14:40",
+        duration_seconds=60,
+        intensity=I.SEVERE,
+        body_parts=("whole_body",),
+        kind=K.FALL,
+        rescue_medication="midazolam",
+    ),
+    case(
+        "yesterday 21:30 5 jerks in sleep",
+        at="2026-11-24 21:30",
+        jerk_count=5,
+        kind=K.CLUSTER,
+        setting="sleep",
+    ),
+    case(
+        "7pm x3 left arm after missed dose",
+        now=EVENING,
+        at="2026-11-25 19:00",
+        jerk_count=3,
+        kind=K.CLUSTER,
+        body_parts=("left_arm",),
+        triggers=("missed_dose",),
+    ),
+]
+
+TIMES = [
+    case("at 10:15 2m", at="2026-11-25 10:15", duration_seconds=120),
+    case("7:30pm single", now=EVENING, at="2026-11-25 19:30", kind=K.SINGLE_JERK),
+    case("7 pm 1 jerk", now=EVENING, at="2026-11-25 19:00", jerk_count=1, kind=K.SINGLE_JERK),
+    case("10:15 a.m. light", at="2026-11-25 10:15", intensity=I.MILD),
+    case("noon fell", at="2026-11-25 12:00", kind=K.FALL),
+    case("15:02 mild", at="2026-11-25 15:02", intensity=I.MILD),  # within the clock skew
+    case("2 hours ago staring", at="2026-11-25 13:00", kind=K.ABSENCE),
+    case("an hour ago blank stare", at="2026-11-25 14:00", kind=K.ABSENCE),
+    case("1.5 hours ago", at="2026-11-25 13:30"),
+    case("yesterday 7pm absence", at="2026-11-24 19:00", kind=K.ABSENCE),
+    case("yesterday at 21:30 fall", at="2026-11-24 21:30", kind=K.FALL),
+    case("2026-11-24 21:30 generalized", at="2026-11-24 21:30", kind=K.GENERALIZED),
+    case("today 09:00 mild", at="2026-11-25 09:00", intensity=I.MILD),
+    case("today cluster", kind=K.CLUSTER),
+    case(
+        "12 jerks 7:00-7:30",
+        at="2026-11-25 07:00",
+        until="2026-11-25 07:30",
+        jerk_count=12,
+        kind=K.CLUSTER,
+    ),
+    case(
+        "12 jerks 7:00 to 7:30",
+        at="2026-11-25 07:00",
+        until="2026-11-25 07:30",
+        jerk_count=12,
+        kind=K.CLUSTER,
+    ),
+    case(
+        "between 7:00 and 7:30 x12",
+        at="2026-11-25 07:00",
+        until="2026-11-25 07:30",
+        jerk_count=12,
+        kind=K.CLUSTER,
+    ),
+    case(
+        "from 7pm to 7:30pm 20 jerks",
+        now=EVENING,
+        at="2026-11-25 19:00",
+        until="2026-11-25 19:30",
+        jerk_count=20,
+        kind=K.CLUSTER,
+    ),
+    case(
+        "yesterday 23:50-00:10 twitches in sleep",
+        at="2026-11-24 23:50",
+        until="2026-11-25 00:10",
+        kind=K.CLUSTER,
+        setting="sleep",
+    ),
+    case("11:30-12:15pm", at="2026-11-25 11:30", until="2026-11-25 12:15"),
+]
+
+DURATIONS = [
+    case("45 sec", duration_seconds=45),
+    case("1.5 min", duration_seconds=90),
+    case("2 minutes", duration_seconds=120),
+    case("90 seconds", duration_seconds=90),
+    case("1h", duration_seconds=3600),
+    case("1 hour", duration_seconds=3600),
+    case("1m30s", duration_seconds=90),
+    case("1 min and 30 sec", duration_seconds=90),
+    case("for 2 minutes", duration_seconds=120),
+    case("lasted about 30s", duration_seconds=30),
+    case("24h", duration_seconds=86400),
+    case("2m then 2 minutes", duration_seconds=120, notes="then"),  # the same duration twice
+]
+
+COUNTS_AND_KINDS = [
+    case("5 jerks", jerk_count=5, kind=K.CLUSTER),
+    case("3x", jerk_count=3, kind=K.CLUSTER),
+    case("3 times arms", jerk_count=3, kind=K.CLUSTER, body_parts=("arms",)),
+    case("one jerk", jerk_count=1, kind=K.SINGLE_JERK),
+    case("a single jerk", jerk_count=1, kind=K.SINGLE_JERK),
+    case("twice", jerk_count=2, kind=K.CLUSTER),
+    case("x 10", jerk_count=10, kind=K.CLUSTER),
+    case("5 myoclonic jerks", jerk_count=5, kind=K.CLUSTER),
+    case("lots of jerks", kind=K.CLUSTER),
+    case("x3 fall", jerk_count=3, kind=K.FALL),
+    case("series", kind=K.CLUSTER),
+    case("several jerks", kind=K.CLUSTER),
+    case("drop attack", kind=K.FALL),
+    case("drop", kind=K.FALL),
+    case("tonic-clonic", kind=K.GENERALIZED),
+    case("tonic clonic", kind=K.GENERALIZED),
+    case("convulsion", kind=K.GENERALIZED),
+    case("GTC", kind=K.GENERALIZED),
+    case("other", kind=K.OTHER),
+    case("cluster then fell", kind=K.FALL, notes="cluster then"),  # the weightier kind wins
+]
+
+BODY_PARTS = [
+    case("arms and legs", body_parts=("arms", "legs")),
+    case("left arm, right leg", body_parts=("left_arm", "right_leg")),
+    case("hands", body_parts=("arms",)),
+    case("leg", body_parts=("legs",)),
+    case("in both arms", body_parts=("arms",)),
+    case("eyes eyelids mouth", body_parts=("face",)),
+    case("head and neck", body_parts=("head_neck",)),
+    case("neck", body_parts=("head_neck",)),
+    case("shoulders torso trunk", body_parts=("trunk",)),
+    case("all over", body_parts=("whole_body",)),
+    case("everywhere", body_parts=("whole_body",)),
+    case("fall left side", kind=K.FALL, body_parts=("left_side",)),
+]
+
+INTENSITIES_AND_SETTINGS = [
+    case("slight", intensity=I.MILD),
+    case("medium", intensity=I.MODERATE),
+    case("moderate", intensity=I.MODERATE),
+    case("strong", intensity=I.SEVERE),
+    case("violent", intensity=I.SEVERE),
+    case("mild and severe", intensity=I.SEVERE, notes="mild"),  # the worse one wins
+    case("at home", setting="home"),
+    case("in class", setting="school"),
+    case("classroom", setting="school"),
+    case("nursery", setting="school"),
+    case("kindergarten", setting="school"),
+    case("at the park", setting="outside"),
+    case("playground", setting="outside"),
+    case("outdoors", setting="outside"),
+    case("in the car", setting="car"),
+    case("asleep", setting="sleep"),
+    case("sleeping", setting="sleep"),
+    case("during sleep", setting="sleep"),
+    case("fell asleep", setting="sleep"),
+    case("on waking", setting="waking"),
+    case("after waking", setting="waking"),
+    case("woke up", setting="waking"),
+    case("at home in sleep", setting="sleep", notes="at home"),  # asleep says more than home
+]
+
+TRIGGERS = [
+    case("exhausted", triggers=("fatigue",)),
+    case("stressed anxious upset", triggers=("stress",)),
+    case("because of poor sleep", triggers=("poor_sleep",)),
+    case("after a bad night", triggers=("poor_sleep",)),
+    case("little sleep", triggers=("poor_sleep",)),
+    case("ill, sick", triggers=("illness",)),
+    case("due to fever", triggers=("illness",)),
+    case("temperature", triggers=("illness",)),
+    case("forgot medicine", triggers=("missed_dose",)),
+    case("missed meds", triggers=("missed_dose",)),
+    case("from flashing lights", triggers=("flashing_lights",)),
+    case("flashing light", triggers=("flashing_lights",)),
+    case("strobe", triggers=("flashing_lights",)),
+    case("startled by a loud noise", triggers=("startle",)),
+    case("excited", triggers=("excitement",)),
+    case("excitement tired", triggers=("excitement", "fatigue")),
+    case("no fever, tired", triggers=("fatigue",), notes="no fever"),  # negated: kept as words
+]
+
+RESCUE_INJURY_OBSERVER = [
+    case("gave clonazepam", rescue_medication="clonazepam"),
+    case("diazepam 5 mg", rescue_medication="diazepam 5 mg"),
+    case("midazolam 5mg", rescue_medication="midazolam 5 mg"),
+    case("buccal midazolam 5 mg", rescue_medication="buccal midazolam 5 mg"),
+    case("rescue given", rescue_medication=UNSPECIFIED),
+    case("rescue med given", rescue_medication=UNSPECIFIED),
+    case("rescue given, gave midazolam", rescue_medication="midazolam"),
+    case("gave Buccolam 2.5 milligrams", rescue_medication="midazolam 2.5 mg"),  # brand: generic
+    case("valium 5mg given", rescue_medication="diazepam 5 mg"),
+    case("injured", injury=True),
+    case("hurt", injury=True),
+    case("fall bumped head", kind=K.FALL, injury=True),
+    case("fall no injury", kind=K.FALL),
+    case("witnessed by dad", observer="dad"),
+    case("seen by grandma, cluster", observer="grandma", kind=K.CLUSTER),
+    case("Seen by Mrs Smith", observer="Mrs Smith"),
+]
+
+NOTES_ORDER_AND_PUNCTUATION = [
+    case(
+        "School, TIRED. 2M; Cluster arms!",
+        duration_seconds=120,
+        kind=K.CLUSTER,
+        body_parts=("arms",),
+        setting="school",
+        triggers=("fatigue",),
+    ),
+    case(
+        "tired arms 2m school cluster",
+        duration_seconds=120,
+        kind=K.CLUSTER,
+        body_parts=("arms",),
+        setting="school",
+        triggers=("fatigue",),
+    ),
+    case(
+        "2m cluster, dropped his spoon, then cried",
+        duration_seconds=120,
+        kind=K.CLUSTER,
+        notes="dropped his spoon then cried",
+    ),
+    case("mild note: eyelids flutter, 2m, odd", intensity=I.MILD, notes="eyelids flutter, 2m, odd"),
+    case("very odd face NOTES: first time", body_parts=("face",), notes="very odd first time"),
+    case("note: only words", notes="only words"),
+    case(""),
+    case("   "),
+    case("10:15 - mild", at="2026-11-25 10:15", intensity=I.MILD),  # a dash between two phrases
+    case(
+        "Fell at school, hurt knee. Seen by teacher",
+        kind=K.FALL,
+        setting="school",
+        injury=True,
+        observer="teacher",
+        notes="knee.",
+    ),
+]
+
+DAYLIGHT_SAVING = [
+    case("10:15 mild", now=LONDON_SPRING, at=utc(2026, 3, 29, 9, 15), intensity=I.MILD),
+    case("00:30 mild", now=LONDON_SPRING, at=utc(2026, 3, 29, 0, 30), intensity=I.MILD),
+    case("3 hours ago", now=LONDON_SPRING, at=utc(2026, 3, 29, 9, 0)),
+    case(  # 00:30 GMT to 03:00 BST: ninety real minutes
+        "00:30-03:00 30 jerks",
+        now=LONDON_SPRING,
+        at=utc(2026, 3, 29, 0, 30),
+        until=utc(2026, 3, 29, 2, 0),
+        jerk_count=30,
+        kind=K.CLUSTER,
+    ),
+    case(  # 01:30 happened twice: the later, still past, one is meant
+        "01:30 cluster",
+        now=LONDON_AUTUMN,
+        at=utc(2026, 10, 25, 1, 30),
+        kind=K.CLUSTER,
+    ),
+    case(  # the renderer's way to name the first 01:30
+        "2026-10-25T01:30+01:00 single",
+        now=LONDON_AUTUMN,
+        at=utc(2026, 10, 25, 0, 30),
+        kind=K.SINGLE_JERK,
+    ),
+    case(
+        "00:30-02:30 40 jerks",
+        now=LONDON_AUTUMN,
+        at=utc(2026, 10, 24, 23, 30),
+        until=utc(2026, 10, 25, 2, 30),
+        jerk_count=40,
+        kind=K.CLUSTER,
+    ),
+    case("9:15 45s", zone=NEW_YORK, at="2026-11-25 09:15", duration_seconds=45),
+    case(
+        "yesterday 21:30 fall",
+        now=NY_AUTUMN,
+        zone=NEW_YORK,
+        at=utc(2026, 11, 1, 1, 30),  # 21:30 EDT
+        kind=K.FALL,
+    ),
+    case("9:00 mild", now=NY_AUTUMN, zone=NEW_YORK, at="2026-11-01 09:00", intensity=I.MILD),
+    case(
+        "1:30am x4",
+        now=NY_AUTUMN,
+        zone=NEW_YORK,
+        at=utc(2026, 11, 1, 6, 30),  # the second 01:30, EST
+        jerk_count=4,
+        kind=K.CLUSTER,
+    ),
+    case(
+        "1:30 - 3:30 x10",
+        now=NY_SPRING,
+        zone=NEW_YORK,
+        at=utc(2026, 3, 8, 6, 30),
+        until=utc(2026, 3, 8, 7, 30),  # one real hour
+        jerk_count=10,
+        kind=K.CLUSTER,
+    ),
+    case(  # a time the clocks skipped reads with the offset before the change (as 03:30 EDT)
+        "2:30am",
+        now=NY_SPRING,
+        zone=NEW_YORK,
+        at=utc(2026, 3, 8, 7, 30),
+    ),
+]
+
+TABLE = (
+    THE_SIX
+    + TIMES
+    + DURATIONS
+    + COUNTS_AND_KINDS
+    + BODY_PARTS
+    + INTENSITIES_AND_SETTINGS
+    + TRIGGERS
+    + RESCUE_INJURY_OBSERVER
+    + NOTES_ORDER_AND_PUNCTUATION
+    + DAYLIGHT_SAVING
+)
+
+
+@pytest.mark.parametrize(("text", "now", "zone", "expected"), TABLE)
+def test_a_line_reads_as_the_obvious_record(
+    text: str, now: datetime, zone: str, expected: ParsedEpisode
+) -> None:
+    assert parse_episode(text, now=now, timezone=zone) == expected
+
+
+@pytest.mark.parametrize(("text", "now", "zone", "expected"), TABLE)
+def test_every_table_record_renders_and_reads_back(
+    text: str, now: datetime, zone: str, expected: ParsedEpisode
+) -> None:
+    line = render_episode_line(expected, now=now, timezone=zone)
+    assert parse_episode(line, now=now, timezone=zone) == expected
+
+
+def test_the_rendered_line_is_canonical() -> None:
+    episode = parse_episode(
+        "yesterday 21:30 5 jerks in sleep, arms, after missed dose, midazolam 5mg, hurt, "
+        "seen by Grandma. note: then slept",
+        now=NOW,
+        timezone=LONDON,
+    )
+    assert render_episode_line(episode, now=NOW, timezone=LONDON) == (
+        "2026-11-24 21:30 5 jerks arms in sleep missed dose gave midazolam 5 mg injury "
+        "seen by Grandma note: then slept"
+    )
+
+
+def test_an_ambiguous_local_time_renders_with_its_offset() -> None:
+    first_half_past_one = parse_episode(
+        "2026-10-25T01:30+01:00 to 01:10", now=LONDON_AUTUMN, timezone=LONDON
+    )
+    assert first_half_past_one.window_end_at == utc(2026, 10, 25, 1, 10)
+    line = render_episode_line(first_half_past_one, now=LONDON_AUTUMN, timezone=LONDON)
+    assert line == "2026-10-25T01:30+01:00 to 01:10"
+
+
+@pytest.mark.parametrize(
+    "table", [table for table in vocab.TABLES if table.field != "day"], ids=lambda t: t.field
+)
+def test_every_canonical_phrase_reads_as_its_own_value(table: vocab.Table) -> None:
+    attribute = {
+        "body_part": "body_parts",
+        "trigger": "triggers",
+        "rescue": "rescue_medication",
+    }.get(table.field, table.field)
+    for value, patterns in table.phrases.items():
+        episode = parse_episode(vocab.canonical(patterns[0]), now=NOW, timezone=LONDON)
+        read = getattr(episode, attribute)
+        assert read == ((value,) if isinstance(read, tuple) else value), patterns[0]
+
+
+# Refusals
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "params"),
+    [
+        ("blah blah", "nothing_recognised", {}),
+        ("no fever", "nothing_recognised", {}),
+        ("at 7", "nothing_recognised", {}),
+        ("tomorrow", "future_time", {"when": "tomorrow"}),
+        ("tomorrow 10:00 mild", "future_time", {"when": "tomorrow 10:00"}),
+        ("2026-11-26 09:00", "future_time", {"when": "2026-11-26 09:00"}),
+        ("2026-12-01 cluster", "future_time", {"when": "2026-12-01"}),
+        ("10:00 to 16:00 x5", "future_time", {"when": "10:00 to 16:00"}),
+        ("16:00 2m", "later_today", {"time": "16:00"}),
+        ("15:03", "later_today", {"time": "15:03"}),
+        ("11pm", "later_today", {"time": "23:00"}),
+        ("yesterday", "day_without_time", {"day": "yesterday"}),
+        ("2026-11-20 cluster", "day_without_time", {"day": "2026-11-20"}),
+        ("40 days ago", "too_long_ago", {"when": "40 days ago", "date": "2026-10-16"}),
+        ("99h", "duration_too_long", {"duration": "99h"}),
+        ("for 25 hours", "duration_too_long", {"duration": "for 25 hours"}),
+        ("2 days", "duration_too_long", {"duration": "2 days"}),
+        ("2m 3m", "two_durations", {"first": "2m", "second": "3m"}),
+        ("30s cluster 45 sec", "two_durations", {"first": "30s", "second": "45 sec"}),
+        ("10:15 11:00", "two_times", {"first": "10:15", "second": "11:00"}),
+        ("10:15 20 min ago", "two_times", {"first": "10:15", "second": "20 min ago"}),
+        ("yesterday 20 min ago", "two_times", {"first": "yesterday", "second": "20 min ago"}),
+        ("yesterday today 10:00", "two_times", {"first": "yesterday", "second": "today"}),
+        ("0 jerks", "bad_count", {"count": "0 jerks"}),
+        ("x0", "bad_count", {"count": "x0"}),
+        ("1001 jerks", "bad_count", {"count": "1001 jerks"}),
+        ("99999999999999999999x", "bad_count", {"count": "99999999999999999999x"}),
+        ("5 jerks x3", "two_counts", {"first": "5 jerks", "second": "x3"}),
+    ],
+)
+def test_a_line_that_cant_be_saved_is_refused_with_a_reason(
+    text: str, key: str, params: dict[str, str]
+) -> None:
+    with pytest.raises(EpisodeParseError) as refused:
+        parse_episode(text, now=NOW, timezone=LONDON)
+    assert refused.value.key == f"episode_parsing.{key}"
+    assert refused.value.params == params
+    assert t(refused.value.key, **refused.value.params)
+
+
+def test_every_refusal_text_ends_with_an_example() -> None:
+    keys = [
+        "nothing_recognised", "future_time", "later_today", "day_without_time", "too_long_ago",
+        "duration_too_long", "two_durations", "two_times", "two_counts", "bad_count",
+    ]  # fmt: skip
+    params = {"when": "x", "time": "x", "day": "x", "date": "x", "duration": "x"}
+    params |= {"first": "x", "second": "x", "count": "x"}
+    for key in keys:
+        assert has(f"episode_parsing.{key}")
+        assert re.search(r"e\.g\. /e [^/]+$", t(f"episode_parsing.{key}", **params))
+
+
+def test_the_users_words_are_escaped_for_html() -> None:
+    error = EpisodeParseError("two_times", first="<b>", second="a & b")
+    assert error.params == {"first": "&lt;b&gt;", "second": "a &amp; b"}
+
+
+# Properties
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+NOWS = st.sampled_from([NOW, EVENING, LONDON_SPRING, LONDON_AUTUMN, NY_SPRING, NY_AUTUMN])
+ANY_NOW = st.datetimes(datetime(2021, 1, 1), datetime(2030, 1, 1), timezones=st.just(UTC))
+ZONES = st.sampled_from([LONDON, NEW_YORK, "Australia/Sydney", "Asia/Kolkata"])
+
+DICTIONARY_PHRASES = sorted(
+    {
+        " ".join(lead + core)
+        for table in vocab.TABLES
+        if table.field != "day"
+        for patterns in table.phrases.values()
+        for core in (seq for pattern in patterns for seq in vocab.expand(pattern))
+        for lead in [(), *(seq for p in table.leadins for seq in vocab.expand(p))][:3]
+    }
+)
+GRAMMAR_PHRASES = [
+    "gave midazolam", "diazepam 5 mg", "buccal midazolam 5mg given", "rescue med given",
+    "seen by grandma", "witnessed by Mrs Smith", "gave clonazepam",
+]  # fmt: skip
+DURATION_PHRASES = ["30s", "45 sec", "1.5 min", "2 minutes", "90 seconds", "1h", "for 1m30s"]
+COUNT_PHRASES = ["5 jerks", "x3", "3x", "3 times", "one jerk", "single jerk", "twice"]
+TIME_PHRASES = [
+    "20 min ago", "2 hours ago", "yesterday 21:30", "yesterday 7pm", "at 9:15am",
+    "7:00-7:30", "7:00 to 7:30", "an hour ago",
+]  # fmt: skip
+ODD_WORDS = [
+    "5", "0", "1.5", "10:15", "7pm", "x3", "2026-11-24", "2m", "99h", "-", "to", "ago", "and",
+    "2026-10-25T01:30+01:00", "24:00", "1e5", "x", "no", "seen", "by", "gave", "note:",
+    "2026-02-30", "13pm", "mg", "5mg", "the", "<b>", "&", "9999-12-31", "01:30-05:00",
+]  # fmt: skip
+SEPARATORS = st.sampled_from([" ", ", ", "; ", ". ", "  ", " and "])
+
+FILLERS = st.from_regex(r"[a-z]{2,9}", fullmatch=True).filter(
+    lambda word: word not in vocab.VOCABULARY_WORDS
+)
+FILLER_WORDS = st.builds(
+    lambda word, style: (word, word.upper(), word.title())[style], FILLERS, st.integers(0, 2)
+)
+
+
+@st.composite
+def report_lines(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A line of known phrases, at most one time, duration and count, and filler words."""
+    fillers = draw(st.lists(FILLER_WORDS, max_size=4))
+    phrases = draw(st.lists(st.sampled_from(DICTIONARY_PHRASES + GRAMMAR_PHRASES), max_size=5))
+    for single in (TIME_PHRASES, DURATION_PHRASES, COUNT_PHRASES):
+        phrases += draw(st.lists(st.sampled_from(single), max_size=1))
+    phrases = [draw(st.sampled_from([p, p.upper(), p.title()])) for p in phrases]
+    pieces = draw(st.permutations([(p, False) for p in phrases] + [(f, True) for f in fillers]))
+    line = "".join(piece + draw(SEPARATORS) for piece, _ in pieces)
+    note = draw(st.one_of(st.none(), st.text(max_size=20)))
+    in_order = [piece for piece, is_filler in pieces if is_filler]
+    return (line if note is None else f"{line} note: {note}"), in_order
+
+
+SHUFFLED_WORDS = st.lists(
+    st.one_of(st.sampled_from(sorted(vocab.VOCABULARY_WORDS)), st.sampled_from(ODD_WORDS), FILLERS),
+    max_size=10,
+).map(" ".join)
+ANY_TEXT = st.one_of(st.text(max_size=60), report_lines().map(lambda pair: pair[0]), SHUFFLED_WORDS)
+
+
+@SETTINGS
+@given(text=ANY_TEXT, now=NOWS, zone=ZONES)
+def test_parsing_only_ever_refuses_with_a_parse_error(text: str, now: datetime, zone: str) -> None:
+    try:
+        episode = parse_episode(text, now=now, timezone=zone)
+    except EpisodeParseError as refused:
+        assert has(refused.key)
+        t(refused.key, **refused.params)  # every placeholder is filled
+    else:
+        assert episode.occurred_at.tzinfo is not None
+        assert episode.occurred_at <= now + timedelta(minutes=2)
+
+
+@SETTINGS
+@given(line=report_lines(), now=NOWS, zone=ZONES)
+def test_no_word_is_lost(line: tuple[str, list[str]], now: datetime, zone: str) -> None:
+    """Every filler word (letters, in no vocabulary phrase) is in notes, as typed and in order.
+
+    Notes may hold more (a phrase that lost to a stronger value, a negated one, a stray "and"),
+    so the check is that the fillers form a subsequence of the notes' words, ignoring the
+    punctuation the separators attached.
+    """
+    text, fillers = line
+    try:
+        episode = parse_episode(text, now=now, timezone=zone)
+    except EpisodeParseError:
+        return
+    words = iter(word.strip(".,;") for word in (episode.notes or "").split())
+    assert all(filler in words for filler in fillers), (fillers, episode.notes)
+
+
+@SETTINGS
+@given(
+    text=ANY_TEXT,
+    now=st.one_of(NOWS, ANY_NOW),
+    zone=ZONES,
+)
+def test_a_rendered_line_reads_back_to_the_same_record(text: str, now: datetime, zone: str) -> None:
+    try:
+        episode = parse_episode(text, now=now, timezone=zone)
+    except EpisodeParseError:
+        return
+    line = render_episode_line(episode, now=now, timezone=zone)
+    assert parse_episode(line, now=now, timezone=zone) == episode, line

@@ -1,0 +1,252 @@
+"""The regimen: starts, changes and stops, the confirmations they need, and any past regimen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from bot.services.errors import DomainError, Forbidden
+from bot.services.medications import changes as medications
+from bot.services.medications import regimen
+from bot.services.medications.changes import ConfirmReason, Pending, Recorded
+from bot.services.medications.parsing import MedicationParseError
+from bot.services.teams.children import membership_in
+from models import ChangeAction, Child, Event, MedicationChange, Person, Role
+from models.session import Database
+from tests.factories import make_child, make_member, make_person
+
+MUM, TEACHER, DOCTOR = 1, 2, 3
+CHAT = MUM
+
+
+@dataclass
+class Team:
+    lily: Child
+    mum: Person
+    teacher: Person
+    doctor: Person
+
+
+@pytest.fixture
+async def team(db: Database, frozen_clock) -> Team:
+    """Lily (London) with Anna (guardian), Ms Park (educator) and Dr Lee (clinician)."""
+    async with db.session() as session:
+        lily = await make_child(session)
+        mum = await make_person(session, MUM, "Anna")
+        teacher = await make_person(session, TEACHER, "Ms Park")
+        doctor = await make_person(session, DOCTOR, "Dr Lee")
+        await make_member(session, lily, mum, Role.GUARDIAN)
+        await make_member(session, lily, teacher, Role.EDUCATOR)
+        await make_member(session, lily, doctor, Role.CLINICIAN)
+    return Team(lily, mum, teacher, doctor)
+
+
+async def send(db: Database, person: Person, child: Child, line: str) -> Recorded | Pending:
+    """``person`` sends ``/med <line>`` in their private chat."""
+    async with db.session() as session:
+        membership = await membership_in(session, person.id, child.id)
+        return await medications.submit(session, person, membership, person.telegram_user_id, line)
+
+
+async def confirm(db: Database, person: Person, pending: Recorded | Pending) -> Recorded:
+    assert isinstance(pending, Pending)
+    async with db.session() as session:
+        return await medications.confirm(session, person, person.telegram_user_id, pending.ticket)
+
+
+async def taking(db: Database, child: Child, moment: datetime) -> list[str]:
+    """What the child takes at ``moment``, as one line per medicine."""
+    async with db.sessions() as session:
+        entries = await regimen.regimen_on(session, child.id, moment)
+    return [
+        f"{e.medication.name} {e.dosing.amount.normalize():f} {e.dosing.unit} "
+        + " ".join(e.dosing.times)
+        for e in entries
+    ]
+
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+async def test_a_guardian_starts_a_medicine_and_the_regimen_shows_it(db, team) -> None:
+    recorded = await send(db, team.mum, team.lily, "start levetiracetam 250 mg 08:00 20:00")
+
+    assert isinstance(recorded, Recorded)
+    assert recorded.before is None and recorded.after is not None
+    assert await taking(db, team.lily, NOW) == ["levetiracetam 250 mg 08:00 20:00"]
+    async with db.sessions() as session:
+        change = await session.scalar(select(MedicationChange))
+        assert change is not None
+        assert (change.action, change.recorded_role) == (ChangeAction.START, Role.GUARDIAN)
+        assert change.recorded_by_id == team.mum.id
+
+
+async def test_a_brand_name_is_recorded_under_its_generic_name(db, team) -> None:
+    await send(db, team.doctor, team.lily, "start Keppra 250 mg twice daily")
+
+    assert await taking(db, team.lily, NOW) == ["levetiracetam 250 mg 08:00 20:00"]
+
+
+async def test_a_frequency_becomes_the_usual_times(db, team) -> None:
+    await send(db, team.mum, team.lily, "start valproate 5 ml 3x daily")
+
+    assert await taking(db, team.lily, NOW) == ["valproate 5 ml 08:00 14:00 20:00"]
+
+
+async def test_an_unknown_name_is_kept_as_typed_only_after_confirmation(db, team) -> None:
+    pending = await send(db, team.mum, team.lily, "start Brainzol 2 mg 20:00")
+
+    assert isinstance(pending, Pending) and pending.proposal.checks == (ConfirmReason.UNKNOWN_NAME,)
+    assert await taking(db, team.lily, NOW) == []
+    await confirm(db, team.mum, pending)
+    assert await taking(db, team.lily, NOW) == ["brainzol 2 mg 20:00"]
+
+
+async def test_four_times_the_dose_waits_for_confirmation(db, team) -> None:
+    await send(db, team.mum, team.lily, "start levetiracetam 250 mg 08:00 20:00")
+
+    pending = await send(db, team.mum, team.lily, "change levetiracetam 1000 mg")
+
+    assert isinstance(pending, Pending) and pending.proposal.checks == (ConfirmReason.DOSE_RATIO,)
+    assert await taking(db, team.lily, NOW) == ["levetiracetam 250 mg 08:00 20:00"]
+    await confirm(db, team.mum, pending)
+    assert await taking(db, team.lily, NOW) == ["levetiracetam 1000 mg 08:00 20:00"]
+
+
+async def test_doubling_the_dose_needs_no_confirmation(db, team) -> None:
+    await send(db, team.mum, team.lily, "start levetiracetam 250 mg 08:00 20:00")
+
+    assert isinstance(await send(db, team.mum, team.lily, "change levetiracetam 500 mg"), Recorded)
+
+
+async def test_a_new_unit_waits_for_confirmation(db, team) -> None:
+    await send(db, team.mum, team.lily, "start valproate 200 mg 08:00 20:00")
+
+    pending = await send(db, team.mum, team.lily, "change valproate 5 ml")
+
+    assert isinstance(pending, Pending) and pending.proposal.checks == (ConfirmReason.UNIT,)
+
+
+async def test_a_change_from_tomorrow_leaves_today_as_it_was(db, team) -> None:
+    await send(db, team.mum, team.lily, "start levetiracetam 250 mg 08:00 20:00")
+
+    await send(db, team.doctor, team.lily, "change levetiracetam 500 mg from tomorrow")
+
+    assert await taking(db, team.lily, NOW) == ["levetiracetam 250 mg 08:00 20:00"]
+    tomorrow = datetime(2026, 11, 26, 0, 0, tzinfo=UTC)
+    assert await taking(db, team.lily, tomorrow) == ["levetiracetam 500 mg 08:00 20:00"]
+
+
+async def test_new_times_keep_the_dose(db, team) -> None:
+    await send(db, team.mum, team.lily, "start levetiracetam 250 mg 08:00 20:00")
+
+    await send(db, team.mum, team.lily, "change levetiracetam 08:00 12:30 20:00")
+
+    assert await taking(db, team.lily, NOW) == ["levetiracetam 250 mg 08:00 12:30 20:00"]
+
+
+async def test_a_stop_waits_for_confirmation_and_keeps_the_history(db, team, frozen_clock) -> None:
+    await send(db, team.mum, team.lily, "start clonazepam 0.25 mg 20:00")
+    frozen_clock.advance(timedelta(days=3))
+
+    pending = await send(db, team.mum, team.lily, "stop clonazepam reason drowsiness")
+    recorded = await confirm(db, team.mum, pending)
+
+    assert recorded.change.reason == "drowsiness" and recorded.after is None
+    assert await taking(db, team.lily, frozen_clock.now()) == []
+    assert await taking(db, team.lily, NOW) == ["clonazepam 0.25 mg 20:00"]
+
+
+async def test_the_regimen_on_a_past_date_is_rebuilt_from_the_changes(
+    db, team, frozen_clock
+) -> None:
+    await send(db, team.mum, team.lily, "start levetiracetam 250 mg 08:00 20:00")
+    frozen_clock.advance(timedelta(days=7))
+    await send(db, team.mum, team.lily, "change levetiracetam 500 mg")
+    frozen_clock.advance(timedelta(days=7))
+    await send(db, team.mum, team.lily, "start clobazam 5 mg 20:00")
+
+    async with db.sessions() as session:
+        membership = await membership_in(session, team.teacher.id, team.lily.id)
+        page = await regimen.page(session, membership, "2026-12-03", frozen_clock.now())
+
+    assert not page.is_now
+    assert [(e.medication.name, e.dosing.amount) for e in page.entries] == [
+        ("levetiracetam", Decimal(500))
+    ]
+    assert page.entries[0].previous is not None and page.entries[0].previous.amount == 250
+
+
+async def test_starting_a_medicine_already_taken_is_refused(db, team) -> None:
+    await send(db, team.mum, team.lily, "start levetiracetam 250 mg 08:00 20:00")
+
+    with pytest.raises(DomainError) as refused:
+        await send(db, team.mum, team.lily, "start keppra 500 mg 08:00 20:00")
+
+    assert refused.value.key == "medications.already_taken"
+
+
+async def test_a_medicine_can_be_started_again_after_it_stopped(db, team, frozen_clock) -> None:
+    await send(db, team.mum, team.lily, "start clobazam 5 mg 20:00")
+    await confirm(db, team.mum, await send(db, team.mum, team.lily, "stop clobazam"))
+    frozen_clock.advance(timedelta(days=1))
+
+    await send(db, team.mum, team.lily, "start clobazam 2.5 mg 20:00")
+
+    assert await taking(db, team.lily, frozen_clock.now()) == ["clobazam 2.5 mg 20:00"]
+
+
+async def test_changing_a_medicine_not_taken_is_refused(db, team) -> None:
+    with pytest.raises(DomainError) as refused:
+        await send(db, team.mum, team.lily, "change clonazepam 0.5 mg")
+
+    assert refused.value.key == "medications.not_on_regimen"
+
+
+async def test_a_dose_of_zero_is_refused(db, team) -> None:
+    with pytest.raises(MedicationParseError):
+        await send(db, team.mum, team.lily, "start levetiracetam 0 mg 08:00")
+
+
+async def test_an_educator_may_not_record_changes(db, team) -> None:
+    with pytest.raises(Forbidden):
+        await send(db, team.teacher, team.lily, "start levetiracetam 250 mg 08:00")
+
+
+async def test_a_confirmation_is_refused_if_the_dose_changed_meanwhile(
+    db, team, frozen_clock
+) -> None:
+    await send(db, team.mum, team.lily, "start levetiracetam 250 mg 08:00 20:00")
+    pending = await send(db, team.mum, team.lily, "change levetiracetam 1000 mg")
+    frozen_clock.advance(timedelta(minutes=1))
+    await send(db, team.doctor, team.lily, "change levetiracetam 400 mg")
+    frozen_clock.advance(timedelta(minutes=1))
+
+    with pytest.raises(DomainError) as refused:
+        await confirm(db, team.mum, pending)
+
+    assert refused.value.key == "medications.changed_meanwhile"
+    assert await taking(db, team.lily, frozen_clock.now()) == ["levetiracetam 400 mg 08:00 20:00"]
+
+
+async def test_a_change_confirmed_later_takes_effect_when_confirmed(db, team, frozen_clock) -> None:
+    await send(db, team.mum, team.lily, "start levetiracetam 250 mg 08:00 20:00")
+    pending = await send(db, team.mum, team.lily, "change levetiracetam 1000 mg")
+    frozen_clock.advance(timedelta(minutes=5))
+
+    recorded = await confirm(db, team.mum, pending)
+
+    assert recorded.change.effective_at == NOW + timedelta(minutes=5)
+
+
+async def test_every_change_is_audited(db, team) -> None:
+    await send(db, team.mum, team.lily, "start levetiracetam 250 mg 08:00 20:00")
+    await send(db, team.mum, team.lily, "change levetiracetam 500 mg")
+
+    async with db.sessions() as session:
+        kinds = list(await session.scalars(select(Event.kind).order_by(Event.id)))
+    assert kinds == ["medication.start", "medication.adjust"]
