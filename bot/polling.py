@@ -112,7 +112,7 @@ class DurablePoller:
 
     async def _store(self, updates: tuple[Update, ...]) -> bool:
         try:
-            async with self.db.session() as session:
+            async with self.db.transaction() as session:
                 known = set(
                     await session.scalars(
                         select(InboxUpdate.update_id).where(
@@ -136,14 +136,14 @@ class DurablePoller:
 
     async def _forget(self, update_id: int) -> None:
         try:
-            async with self.db.session() as session:
+            async with self.db.transaction() as session:
                 await session.execute(delete(InboxUpdate).where(InboxUpdate.update_id == update_id))
         except (SQLAlchemyError, OSError):
             log.exception("could not clear update %s from the inbox", update_id)
 
     async def _replay(self) -> None:
         """Handle what a previous process stored but did not finish."""
-        async with self.db.sessions() as session:
+        async with self.db.open_session() as session:
             left = list(await session.scalars(select(InboxUpdate).order_by(InboxUpdate.update_id)))
         if left:
             log.info("handling %d updates left from the previous run", len(left))

@@ -55,16 +55,17 @@ class Database:
     def __init__(self, url: str, **engine_kwargs: Any) -> None:
         self.url = url
         self.engine = create_engine(url, **engine_kwargs)
-        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # A plain session whose owner commits (or not) itself; ``transaction`` commits for you.
+        self.open_session = async_sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
     @asynccontextmanager
-    async def session(self) -> AsyncIterator[AsyncSession]:
-        """Yield a session; commit if the block succeeds, roll back if it raises."""
-        async with self.sessions() as session:
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """A session that commits once if the block succeeds and rolls back if it raises."""
+        async with self.open_session() as session:
             try:
                 yield session
                 await session.commit()

@@ -34,7 +34,7 @@ async def mark_failed(session: AsyncSession, outbox_id: int, error: str) -> None
 async def forbidden(db: Database, row: Outbox, error: str) -> None:
     """A 403: stop private delivery to that member and tell the team group once."""
     log.warning("outbox row %s forbidden: %s", row.id, error)
-    async with db.session() as session:
+    async with db.transaction() as session:
         await mark_failed(session, row.id, error)
         if row.membership_id is None:
             return
@@ -65,7 +65,7 @@ async def forbidden(db: Database, row: Outbox, error: str) -> None:
 
 async def chat_migrated(db: Database, old_chat_id: int, new_chat_id: int) -> None:
     """A group became a supergroup: follow it, keep the link and the queue."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         await session.execute(
             update(TeamChat).where(TeamChat.chat_id == old_chat_id).values(chat_id=new_chat_id)
         )

@@ -117,7 +117,7 @@ class Sender:
             self._wake.clear()
 
     async def _pending_count(self) -> int:
-        async with self.db.sessions() as session:
+        async with self.db.open_session() as session:
             return (
                 await session.scalar(
                     select(func.count())
@@ -133,7 +133,7 @@ class Sender:
             .where(Outbox.status == OutboxStatus.PENDING)
             .group_by(Outbox.chat_id)
         )
-        async with self.db.sessions() as session:
+        async with self.db.open_session() as session:
             rows = await session.scalars(
                 select(Outbox.chat_id)
                 .where(Outbox.id.in_(heads), Outbox.next_attempt_at <= clock.now())
@@ -158,7 +158,7 @@ class Sender:
     async def _claim_head(self, chat_id: int) -> Outbox | None:
         """Lease the chat's oldest pending row if it is due and nobody else holds it."""
         now = clock.now()
-        async with self.db.session() as session:
+        async with self.db.transaction() as session:
             head = await session.scalar(
                 select(Outbox)
                 .where(Outbox.chat_id == chat_id, Outbox.status == OutboxStatus.PENDING)
@@ -235,7 +235,7 @@ class Sender:
 
     async def _mark_sent(self, row: Outbox, message_id: int | None) -> None:
         self.outcomes += 1
-        async with self.db.session() as session:
+        async with self.db.transaction() as session:
             await session.execute(
                 update(Outbox)
                 .where(Outbox.id == row.id)
@@ -250,7 +250,7 @@ class Sender:
 
     async def _retry_later(self, row: Outbox, seconds: float, error: str) -> None:
         log.warning("delivery to a chat will be retried in %.0fs: %s", seconds, error)
-        async with self.db.session() as session:
+        async with self.db.transaction() as session:
             await session.execute(
                 update(Outbox)
                 .where(Outbox.id == row.id)
@@ -265,5 +265,5 @@ class Sender:
     async def _fail(self, row: Outbox, error: str) -> None:
         self.outcomes += 1
         log.warning("outbox row %s refused by Telegram: %s", row.id, error)
-        async with self.db.session() as session:
+        async with self.db.transaction() as session:
             await failures.mark_failed(session, row.id, error)

@@ -146,7 +146,7 @@ async def _deliver(turn: Turn, update: Update, runtime: Runtime) -> None:
                 raise
         except (RetryAfter, NetworkError) as error:
             log.warning("edit for update %s queued: %s", update.update_id, error)
-            async with runtime.db.session() as session:
+            async with runtime.db.transaction() as session:
                 await outbox.enqueue_edit(
                     session, query.message.chat_id, query.message.message_id, turn.edit
                 )
@@ -174,7 +174,7 @@ async def _deliver(turn: Turn, update: Update, runtime: Runtime) -> None:
 
 
 async def _queue_replies(runtime: Runtime, chat_id: int, replies: list[Reply]) -> None:
-    async with runtime.db.session() as session:
+    async with runtime.db.transaction() as session:
         for reply in replies:
             await outbox.enqueue(session, chat_id, reply)
     runtime.wake_sender()
@@ -196,7 +196,7 @@ def handles(fn: HandlerFn) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awai
         runtime = runtime_of(context)
         data = update.callback_query.data if update.callback_query else None
         try:
-            async with runtime.db.session() as session:
+            async with runtime.db.transaction() as session:
                 if not await _first_time(session, update.update_id):
                     return
                 person = await _sender(session, update)

@@ -62,7 +62,7 @@ async def cancel_timer(turn: Turn) -> None:
 
 async def tick(runtime: Runtime, bot: Bot) -> None:
     """Alert the team at each timer's threshold and redraw the messages that are due."""
-    async with runtime.db.session() as session:
+    async with runtime.db.transaction() as session:
         work = await timer.due(session)
         for due in work:
             if due.alert:
@@ -76,7 +76,7 @@ async def tick(runtime: Runtime, bot: Bot) -> None:
 async def _redraw(runtime: Runtime, bot: Bot, live: timer.Live) -> None:
     """Edit the live message; a missed beat is fine, the next one catches up."""
     # Someone may have pressed Stop since: their screen must not be drawn over.
-    async with runtime.db.sessions() as session:
+    async with runtime.db.open_session() as session:
         if not await timer.still(session, live.id, live.status):
             return
     reply = views.live(live, live.language)

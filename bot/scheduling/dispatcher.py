@@ -67,7 +67,7 @@ class Dispatcher:
 
     async def next_due(self) -> datetime | None:
         """When something next falls due (or a lease runs out), or None if nothing is waiting."""
-        async with self.db.sessions() as session:
+        async with self.db.open_session() as session:
             pending = await session.scalar(
                 select(func.min(Reminder.due_at)).where(Reminder.status == ReminderStatus.PENDING)
             )
@@ -120,13 +120,13 @@ class Dispatcher:
                     job.schedule_removal()
 
     async def _claim(self) -> list[Claim]:
-        async with self.db.session() as session:
+        async with self.db.transaction() as session:
             return await claims.claim(session, clock.now(), lease=self.lease, limit=self.batch)
 
     async def _run(self, claim: Claim) -> int:
         """Handle one claimed row; its messages and its new status commit together."""
         try:
-            async with self.db.session() as session:
+            async with self.db.transaction() as session:
                 row = await session.get(Reminder, claim.id)
                 if row is None:
                     return 0
@@ -139,7 +139,7 @@ class Dispatcher:
             return 0
         except Exception as error:
             log.exception("timed message %s failed (attempt %s)", claim.id, claim.attempts)
-            async with self.db.session() as session:
+            async with self.db.transaction() as session:
                 await claims.retry_later(session, claim, repr(error), clock.now())
             return 0
         return 1

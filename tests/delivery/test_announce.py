@@ -15,14 +15,14 @@ NEWS = Reply("Lily had a cluster of jerks at 10:15")
 
 
 async def _queued(db: Database) -> list[tuple[int, str, int | None]]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = await session.scalars(select(Outbox).order_by(Outbox.chat_id))
         return [(row.chat_id, row.payload["text"], row.child_id) for row in rows]
 
 
 async def _team(db: Database, *, group: bool = True):
     """Lily's team: Anna (private), Ms Park (group only), Dr Lee (digests only)."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session)
         mum = await make_person(session, 1, "Anna")
         teacher = await make_person(session, 2, "Ms Park")
@@ -38,7 +38,7 @@ async def _team(db: Database, *, group: bool = True):
 async def test_news_goes_to_the_group_and_to_who_asked_for_private(db: Database) -> None:
     lily, *_ = await _team(db)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await announce(session, lily.id, NEWS)
 
     assert await _queued(db) == [(GROUP, NEWS.text, lily.id), (1, NEWS.text, lily.id)]
@@ -47,7 +47,7 @@ async def test_news_goes_to_the_group_and_to_who_asked_for_private(db: Database)
 async def test_the_author_is_not_told_their_own_news(db: Database) -> None:
     lily, mum, *_ = await _team(db)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await announce(session, lily.id, NEWS, exclude_person_id=mum.id)
 
     assert [chat for chat, _, _ in await _queued(db)] == [GROUP]
@@ -56,7 +56,7 @@ async def test_the_author_is_not_told_their_own_news(db: Database) -> None:
 async def test_urgent_news_reaches_everyones_phone(db: Database) -> None:
     lily, *_ = await _team(db)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await announce(session, lily.id, NEWS, urgent=True)
 
     assert sorted(chat for chat, _, _ in await _queued(db)) == [GROUP, 1, 2, 3]
@@ -65,7 +65,7 @@ async def test_urgent_news_reaches_everyones_phone(db: Database) -> None:
 async def test_without_a_group_group_only_members_get_it_privately(db: Database) -> None:
     lily, *_ = await _team(db, group=False)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await announce(session, lily.id, NEWS)
 
     assert sorted(chat for chat, _, _ in await _queued(db)) == [1, 2]
@@ -73,11 +73,11 @@ async def test_without_a_group_group_only_members_get_it_privately(db: Database)
 
 async def test_who_cannot_receive_private_messages_is_told_in_the_group(db: Database) -> None:
     lily, mum, *_ = await _team(db)
-    async with db.session() as session:
+    async with db.transaction() as session:
         membership = await session.scalar(select(Membership).where(Membership.person_id == mum.id))
         membership.private_delivery_ok = False
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await announce(session, lily.id, NEWS)
 
     [(chat, text, _)] = await _queued(db)
@@ -89,14 +89,14 @@ async def test_who_cannot_receive_private_messages_is_told_in_the_group(db: Data
 async def test_guardians_are_told_privately(db: Database) -> None:
     lily, *_ = await _team(db)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await tell_guardians(session, lily.id, Reply("Sam is in the group"))
 
     assert [chat for chat, _, _ in await _queued(db)] == [1]
 
 
 async def test_guardians_nobody_can_reach_privately_are_told_in_the_group(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session)
         mum = await make_person(session, 1, "Anna", started_bot=False)
         await make_member(session, lily, mum)

@@ -53,10 +53,10 @@ async def test_a_long_message_is_queued_in_order_with_buttons_on_the_last_part(
     text = "\n".join(f"line {n}: " + "x" * 90 for n in range(100))
     reply = Reply(text, [[Button("Help", Callback("menu", 0, "help"))]])
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await enqueue(session, -100, reply)
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = list(await session.scalars(select(Outbox).order_by(Outbox.id)))
     assert len(rows) == 3
     assert "\n".join(r.payload["text"] for r in rows) == text
@@ -66,9 +66,9 @@ async def test_a_long_message_is_queued_in_order_with_buttons_on_the_last_part(
 
 async def test_nothing_is_queued_when_the_callers_transaction_rolls_back(db: Database) -> None:
     with pytest.raises(RuntimeError):
-        async with db.session() as session:
+        async with db.transaction() as session:
             await enqueue(session, -100, Reply("relay"))
             raise RuntimeError("the report could not be saved")
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         assert list(await session.scalars(select(Outbox))) == []

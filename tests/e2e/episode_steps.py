@@ -54,12 +54,12 @@ async def current(chat: Chat, message: Message) -> Message:
 
 async def saved(world: World) -> list[Episode]:
     """Every episode row, deleted and merged ones included, oldest first."""
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         return list(await session.scalars(select(Episode).order_by(Episode.id)))
 
 
 async def logged(world: World, kind: str) -> list[dict]:
     """The payloads of the audit events of ``kind``, oldest first."""
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         events = await session.scalars(select(Event).where(Event.kind == kind).order_by(Event.id))
         return [event.payload for event in events]

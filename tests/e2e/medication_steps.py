@@ -37,7 +37,7 @@ async def lily_family(world: World) -> Family:
     group = await world.group("Lily's team", people)
     await world.settle()
     roles = (Role.GUARDIAN, Role.GUARDIAN, Role.EDUCATOR, Role.CLINICIAN)
-    async with world.db.session() as session:
+    async with world.db.transaction() as session:
         lily = await make_child(session, "Lily", "Europe/London")
         for actor, role in zip(people, roles, strict=True):
             person = await session.scalar(select(Person).where(Person.telegram_user_id == actor.id))
@@ -96,6 +96,6 @@ def labels(message: Message) -> list[str]:
 
 async def dose_logs(world: World) -> list[tuple[str, str]]:
     """Every dose recorded: (local scheduled time, status)."""
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         rows = await session.scalars(select(DoseLog).order_by(DoseLog.scheduled_at))
         return [(f"{r.scheduled_at.astimezone(LONDON):%a %H:%M}", r.status) for r in rows]

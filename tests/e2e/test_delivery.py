@@ -19,7 +19,7 @@ from tests.factories import link_group, make_child, make_member, make_person
 
 async def relay(world: World, chat_id: int, *texts: str, membership_id: int | None = None) -> None:
     """Queue messages as a saved report would, and wake the sender."""
-    async with world.db.session() as session:
+    async with world.db.transaction() as session:
         for text in texts:
             await enqueue(session, chat_id, Reply(text), membership_id=membership_id)
     world.runtime.wake_sender()
@@ -31,7 +31,7 @@ async def bot_texts(chat: Chat) -> list[str]:
 
 
 async def outbox_rows(world: World) -> list[Outbox]:
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         return list(await session.scalars(select(Outbox).order_by(Outbox.id)))
 
 
@@ -120,7 +120,7 @@ async def test_a_member_who_never_started_the_bot_loses_private_delivery_and_the
     teacher = await world.user("Mr Brown", started=False)
     group = await world.group("Lily's team", [mum, teacher])
     await world.settle()
-    async with world.db.session() as session:
+    async with world.db.transaction() as session:
         child = await make_child(session)
         await link_group(session, child, group.id)
         person = await make_person(session, teacher.id, "Mr Brown", started_bot=False)
@@ -134,7 +134,7 @@ async def test_a_member_who_never_started_the_bot_loses_private_delivery_and_the
     assert [row.last_error for row in await outbox_rows(world)][:2] == [
         "Forbidden: bot can't initiate conversation with a user"
     ] * 2
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         assert (await session.get(Membership, membership.id)).private_delivery_ok is False
     notices = await bot_texts(group)
     assert len(notices) == 1
@@ -145,7 +145,7 @@ async def test_a_group_that_became_a_supergroup_still_gets_its_relays(world: Wor
     mum = await world.user("Anna")
     group = await world.group("Lily's team", [mum])
     await world.settle()
-    async with world.db.session() as session:
+    async with world.db.transaction() as session:
         child = await make_child(session)
         await link_group(session, child, group.id)
     supergroup = await group.migrate()
@@ -155,7 +155,7 @@ async def test_a_group_that_became_a_supergroup_still_gets_its_relays(world: Wor
     await world.settle()
 
     assert (await supergroup.last_bot_message()).text == "Episode at 10:15"
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         assert await session.scalar(select(TeamChat.chat_id)) == supergroup.id
 
 
@@ -179,7 +179,7 @@ async def test_a_member_who_unblocks_the_bot_gets_private_messages_again(world: 
     mum = await world.user("Anna")
     group = await world.group("Lily's team", [mum])
     await world.settle()
-    async with world.db.session() as session:
+    async with world.db.transaction() as session:
         child = await make_child(session)
         await link_group(session, child, group.id)
         person = await session.scalar(select(Person).where(Person.telegram_user_id == mum.id))
@@ -187,12 +187,12 @@ async def test_a_member_who_unblocks_the_bot_gets_private_messages_again(world: 
     await mum.block()
     await relay(world, mum.id, "Episode at 10:15", membership_id=membership.id)
     await world.settle()
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         assert (await session.get(Membership, membership.id)).private_delivery_ok is False
 
     await mum.unblock()
     await mum.send(mum.private_chat, "/help")
     await world.settle()
 
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         assert (await session.get(Membership, membership.id)).private_delivery_ok is True

@@ -26,12 +26,12 @@ pytestmark = pytest.mark.usefixtures("unhurried")
 
 
 async def _episodes(world: World) -> list[Episode]:
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         return list(await session.scalars(select(Episode).order_by(Episode.id)))
 
 
 async def _reporter(world: World, episode: Episode) -> str:
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         return (await session.get_one(Person, episode.reporter_id)).first_name
 
 

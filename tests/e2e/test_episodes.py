@@ -199,7 +199,7 @@ async def test_a_parent_of_two_says_which_child_and_the_report_is_not_lost(
     team = await lily_team(world)
     await create_team(world, team.mum, "Tom")
     chat = team.mum.private_chat
-    async with world.db.session() as session:  # Anna has not chosen a default child
+    async with world.db.transaction() as session:  # Anna has not chosen a default child
         anna = await session.scalar(select(Person).where(Person.first_name == "Anna"))
         anna.default_child_id = None
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("unhurried")
 
 async def _earlier(world: World, *ago: timedelta) -> None:
     """Episodes Anna reported earlier, each 30 s, so long ago."""
-    async with world.db.session() as session:
+    async with world.db.transaction() as session:
         lily = await session.scalar(select(Child))
         anna = await session.scalar(select(Person).where(Person.first_name == "Anna"))
         for gap in ago:

@@ -32,7 +32,7 @@ async def make_team(db: Database, sandbox: SandboxClient, n: int) -> tuple[Actor
     """A parent with a linked group (arranged in the database, as the team flow would)."""
     parent = await sandbox.user(f"Parent {n}")
     group = await sandbox.group(f"Team {n}", [parent])
-    async with db.session() as session:  # before the bot meets the parent
+    async with db.transaction() as session:  # before the bot meets the parent
         child = await make_child(session, name=f"Child {n}", timezone="UTC")
         await link_group(session, child, group.id)
         await make_member(session, child, await make_person(session, parent.id, parent.first_name))
@@ -92,7 +92,7 @@ async def test_a_bot_killed_mid_burst_loses_no_report_and_relays_every_one(
             await first.stop()
             await second.stop()
 
-        async with db.sessions() as session:
+        async with db.open_session() as session:
             saved = Counter(
                 (
                     await session.execute(
@@ -161,7 +161,7 @@ async def test_a_report_made_while_postgres_is_down_is_refused_and_works_once_it
         "I couldn't save that just now — nothing was recorded. Please try again in a minute."
     )
     assert "Saved and shared" in (await parent.private_chat.last_bot_message()).text
-    async with pg_world.db.sessions() as session:
+    async with pg_world.db.open_session() as session:
         durations = list(await session.scalars(select(Episode.duration_seconds)))
     assert durations == [45]
     assert any("episode at" in (m.text or "") for m in await group.messages())

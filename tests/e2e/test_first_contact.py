@@ -19,7 +19,7 @@ async def test_starting_the_bot_privately_shows_the_welcome_with_buttons(world: 
         "✉️ I have an invitation",
         "❓ Help",
     ]
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         person = await session.scalar(select(Person).where(Person.telegram_user_id == mum.id))
     assert person is not None and person.started_bot
 

@@ -57,7 +57,7 @@ async def parent_with_team(world: World) -> Actor:
 
 
 async def followups(world: World) -> list[Followup]:
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         return list(await session.scalars(select(Followup).order_by(Followup.id)))
 
 
@@ -164,7 +164,7 @@ async def test_a_followup_is_moved_from_the_list(world: World) -> None:
 
     assert question.text.startswith("When is EEG now?")
     assert moved.text.splitlines()[:2] == ["🗓 Moved for Lily: 🧪 EEG", "🗓 Thu 10 Dec, 10:00"]
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         notices = await session.scalars(
             select(Reminder.due_at)
             .where(Reminder.status == ReminderStatus.PENDING, Reminder.kind == "followup.notice")
@@ -188,7 +188,7 @@ async def test_after_the_appointment_a_parent_says_it_happened_and_it_is_logged(
     assert "record it with /med change" in question.text
     assert labels(question) == ["✅ It happened", "🗓 It was moved", "❌ It was missed"]
     assert answered.text.startswith("✅ Noted by Anna: EEG (Thu 3 Dec, 14:30) happened.")
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         event = await session.scalar(select(Event).where(Event.kind == "followup.answered"))
         assert event.payload["outcome"] == "happened"
 

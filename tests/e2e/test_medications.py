@@ -25,7 +25,7 @@ async def world(frozen_clock: FrozenClock, world: World) -> World:
 
 
 async def recorded_changes(world: World) -> list[str]:
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         rows = await session.scalars(select(MedicationChange).order_by(MedicationChange.id))
         return [f"{row.action} {amount(row.dose_amount or Decimal(0))}" for row in rows]
 

@@ -31,7 +31,7 @@ def pg_url(postgres: PostgresDatabases) -> Iterator[str]:
 
 
 async def queue_notices(db: Database, people: list[Actor], label: str, count: int) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         for n in range(count):
             for person in people:
                 await enqueue(session, person.id, Reply(f"{label} {n}"))

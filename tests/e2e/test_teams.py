@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("unhurried")
 
 
 async def _children(world: World) -> list[tuple[str, str, int | None]]:
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         rows = await session.scalars(select(Child).order_by(Child.id))
         return [(c.name, c.timezone, c.birth_year) for c in rows]
 
@@ -45,7 +45,7 @@ async def test_the_creator_is_the_teams_guardian(world: World) -> None:
 
     await create_team(world, mum)
 
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         assert (await session.scalar(select(Membership))).role == Role.GUARDIAN
 
 

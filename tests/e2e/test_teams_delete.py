@@ -46,7 +46,7 @@ async def _team(world: World) -> tuple[Actor, Actor, Group]:
 async def _health_records(world: World) -> int:
     """Give the child a row in every table about them that other features will fill."""
     now = clock.now()
-    async with world.db.session() as session:
+    async with world.db.transaction() as session:
         child = await session.scalar(select(Child))
         person_id = await session.scalar(select(Person.id))
         assert child is not None and person_id is not None
@@ -106,7 +106,7 @@ async def _erase(world: World, mum: Actor) -> None:
 async def _rows_about(world: World, child_id: int) -> dict[str, list[dict[str, Any]]]:
     """Every row, in every table, that points at the child or mentions their name."""
     found: dict[str, list[dict[str, Any]]] = {}
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         for table in Base.metadata.sorted_tables:
             pointers = [
                 column.name
@@ -149,7 +149,7 @@ async def test_only_an_anonymous_note_of_the_erasure_remains(world: World) -> No
 
     await _erase(world, mum)
 
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         events = [(e.kind, e.child_id, e.payload) for e in await session.scalars(select(Event))]
     assert events == [("child.deleted", None, {})]
 
@@ -182,13 +182,13 @@ async def test_cancelling_keeps_everything(world: World) -> None:
     cancelled = await tap(world, mum, mum.private_chat, first, "Cancel")
 
     assert cancelled.text == "OK, nothing changed."
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         assert await session.scalar(select(Child.name)) == NAME
 
 
 async def test_a_forged_final_button_from_a_clinician_changes_nothing(world: World) -> None:
     _, doctor, group = await _team(world)
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         child_id = await session.scalar(select(Child.id))
 
     alert = await answer_to(
@@ -196,5 +196,5 @@ async def test_a_forged_final_button_from_a_clinician_changes_nothing(world: Wor
     )
 
     assert alert == "Only a guardian can delete a child's records."
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         assert await session.scalar(select(Child.name)) == NAME

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("unhurried")
 
 
 async def _links(world: World) -> list[tuple[int, str | None]]:
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         return [(g.chat_id, g.title) for g in await session.scalars(select(TeamChat))]
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("unhurried")
 
 
 async def _members(world: World) -> list[Role]:
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         rows = await session.scalars(
             select(Membership.role).where(Membership.left_at.is_(None)).order_by(Membership.id)
         )
@@ -117,7 +117,7 @@ async def test_invitation_links_are_only_made_in_private(world: World) -> None:
 
     assert answer.text.startswith("Invitation links work like keys")
     assert answer.buttons == [[("Open a private chat", "https://t.me/CareCircleBot")]]
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         assert await session.scalar(select(func.count()).select_from(Invite)) == 0
 
 

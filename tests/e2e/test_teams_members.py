@@ -24,7 +24,7 @@ async def _team(world: World) -> tuple[Actor, Actor, Group]:
 
 
 async def _membership(world: World, actor: Actor) -> Membership:
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         person = await session.scalar(select(Person).where(Person.telegram_user_id == actor.id))
         assert person is not None
         found = await session.scalar(select(Membership).where(Membership.person_id == person.id))
@@ -170,7 +170,7 @@ async def _gran_in_the_group(world: World, mum: Actor, group: Group, **notify) -
     """Gran, a caregiver in the group who never opened a private chat with the bot."""
     gran = await world.user("Gran", started=False)
     await group.add_member(gran)
-    async with world.db.session() as session:
+    async with world.db.transaction() as session:
         lily = await session.get(Child, (await _membership(world, mum)).child_id)
         person = await make_person(session, gran.id, "Gran", started_bot=False)
         await make_member(session, lily, person, Role.CAREGIVER, **notify)

@@ -35,14 +35,14 @@ async def _time_passes(world: World, frozen_clock: FrozenClock, **delta: float) 
 
 
 async def _with_plan(world: World) -> None:
-    async with world.db.session() as session:
+    async with world.db.transaction() as session:
         child = await session.scalar(select(Child))
         assert child is not None
         child.action_plan = PLAN
 
 
 async def _episodes(world: World) -> list[Episode]:
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         return list(await session.scalars(select(Episode)))
 
 
@@ -148,7 +148,7 @@ async def test_it_is_happening_now_turns_the_report_into_a_timer(world: World) -
     live = await press(world, mum, mum.private_chat, question, "⏱ Happening now — start timer")
 
     assert live.text.startswith("⏱ 0:00 — seizure timer for Lily")
-    async with world.db.sessions() as session:
+    async with world.db.open_session() as session:
         running = await session.scalar(select(Timer))
     assert running is not None and running.message_id == question.message_id
 
@@ -197,7 +197,7 @@ async def test_a_timer_keeps_running_through_a_restart(
             await _time_passes(world, frozen_clock, seconds=1)
             alert = await mum.private_chat.last_bot_message()
             stopped = await press(world, mum, mum.private_chat, started, "⏹ Stop")
-            async with second.db.sessions() as session:
+            async with second.db.open_session() as session:
                 timers = list(await session.scalars(select(Timer)))
         await second.db.dispose()
 

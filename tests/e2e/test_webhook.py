@@ -107,6 +107,6 @@ async def test_a_redelivered_update_is_handled_once(webhook_world: World, webhoo
     await webhook_world.settle()
 
     assert len(await bot_replies(webhook_world, mum.id)) == 2  # welcome + one answer
-    async with webhook_world.db.sessions() as session:
+    async with webhook_world.db.open_session() as session:
         count = select(func.count()).where(ProcessedUpdate.update_id == 9_001)
         assert await session.scalar(count) == 1

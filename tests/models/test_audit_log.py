@@ -11,7 +11,7 @@ from models.session import Database
 
 
 async def _one_event(db: Database) -> int:
-    async with db.session() as session:
+    async with db.transaction() as session:
         child = Child(name="Lily", timezone="Europe/London")
         session.add(child)
         await session.flush()
@@ -20,7 +20,7 @@ async def _one_event(db: Database) -> int:
 
 
 async def _events(db: Database) -> list[tuple[str, dict]]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         return [(e.kind, e.payload) for e in await session.scalars(select(Event))]
 
 
@@ -34,7 +34,7 @@ async def test_an_event_cannot_be_edited(db: Database) -> None:
     event_id = await _one_event(db)
 
     with pytest.raises(AuditLogIsAppendOnly):
-        async with db.session() as session:
+        async with db.transaction() as session:
             event = await session.get(Event, event_id)
             event.kind = "something.else"
 
@@ -45,7 +45,7 @@ async def test_an_event_cannot_be_deleted(db: Database) -> None:
     event_id = await _one_event(db)
 
     with pytest.raises(AuditLogIsAppendOnly):
-        async with db.session() as session:
+        async with db.transaction() as session:
             await session.delete(await session.get(Event, event_id))
 
     assert await _events(db) == [("child.created", {})]
@@ -60,8 +60,8 @@ async def test_bulk_statements_on_events_are_refused(db: Database, statement) ->
     await _one_event(db)
 
     with pytest.raises(AuditLogIsAppendOnly):
-        async with db.session() as session:
+        async with db.transaction() as session:
             await session.execute(statement)
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         assert await session.scalar(select(func.count()).select_from(Event)) == 1

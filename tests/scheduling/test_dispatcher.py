@@ -47,13 +47,13 @@ def at(text: str, zone: str = "UTC") -> datetime:
 
 
 async def plan(db: Database, due_at: datetime, key: str, **options) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         await scheduling.schedule(session, ECHO, due_at, key, {"text": key}, **options)
 
 
 async def said(db: Database) -> list[str]:
     """What the scheduler has queued for CHAT, oldest first."""
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = await session.scalars(
             select(Outbox).where(Outbox.chat_id == CHAT).order_by(Outbox.id)
         )
@@ -62,7 +62,7 @@ async def said(db: Database) -> list[str]:
 
 async def said_at(db: Database, zone: str) -> list[str]:
     """When each message was queued, on ``zone``'s wall clock."""
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = await session.scalars(
             select(Outbox).where(Outbox.chat_id == CHAT).order_by(Outbox.id)
         )
@@ -70,7 +70,7 @@ async def said_at(db: Database, zone: str) -> list[str]:
 
 
 async def reminders(db: Database) -> list[Reminder]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         return list(await session.scalars(select(Reminder).order_by(Reminder.due_at)))
 
 
@@ -127,7 +127,7 @@ async def test_scheduling_the_same_key_again_moves_the_message(
 async def test_a_cancelled_message_is_not_sent(db, dispatcher, frozen_clock) -> None:
     await plan(db, at("2026-11-25 10:00"), "followup:7:notice")
     await plan(db, at("2026-11-25 10:00"), "followup:8:notice")
-    async with db.session() as session:
+    async with db.transaction() as session:
         assert await scheduling.cancel(session, "followup:7:") == 1
 
     await run_until(dispatcher, frozen_clock, at("2026-11-25 12:00"))
@@ -300,7 +300,7 @@ async def test_a_claim_whose_dispatcher_died_is_retried_after_its_lease(
 ) -> None:
     await plan(db, at("2026-11-25 10:00"), "EEG tomorrow")
     frozen_clock.set(at("2026-11-25 10:00"))
-    async with db.session() as session:  # another process claims the row, then dies
+    async with db.transaction() as session:  # another process claims the row, then dies
         assert len(await claims.claim(session, frozen_clock.now())) == 1
 
     await dispatcher.tick()
@@ -318,9 +318,9 @@ async def test_a_message_cancelled_while_claimed_by_a_dead_dispatcher_stays_unse
 ) -> None:
     await plan(db, at("2026-11-25 10:00"), "followup:7:notice")
     frozen_clock.set(at("2026-11-25 10:00"))
-    async with db.session() as session:
+    async with db.transaction() as session:
         await claims.claim(session, frozen_clock.now())
-    async with db.session() as session:
+    async with db.transaction() as session:
         await scheduling.cancel(session, "followup:7:")
 
     frozen_clock.advance(LEASE)
@@ -333,7 +333,7 @@ async def test_a_message_cancelled_while_claimed_by_a_dead_dispatcher_stays_unse
 async def test_a_failing_handler_is_retried_with_pauses_then_given_up(
     db, dispatcher, frozen_clock
 ) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         await scheduling.schedule(session, BROKEN, at("2026-11-25 10:00"), "broken")
     frozen_clock.set(at("2026-11-25 10:00"))
 
@@ -372,7 +372,7 @@ async def test_two_dispatchers_on_one_database_send_each_of_300_messages_exactly
     try:
         keys = [f"notice {n:03d}" for n in range(300)]
         for start in range(0, len(keys), 100):
-            async with first.session() as session:
+            async with first.transaction() as session:
                 for key in keys[start : start + 100]:
                     await scheduling.schedule(session, ECHO, frozen_clock.now(), key, {"text": key})
 

@@ -88,7 +88,7 @@ async def outbox_drained(db: Database, timeout: float = 120.0) -> None:
     """Wait until a bot in another process has no pending outbox row left."""
     async with asyncio.timeout(timeout):
         while True:
-            async with db.sessions() as session:
+            async with db.open_session() as session:
                 pending = select(func.count()).where(Outbox.status == OutboxStatus.PENDING)
                 if not await session.scalar(pending):
                     return

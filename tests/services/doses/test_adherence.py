@@ -31,7 +31,7 @@ async def team(db: Database, frozen_clock) -> Team:
 
 async def answer(db: Database, person: Person, dose: datetime, status: DoseStatus) -> None:
     """``person`` taps Given or Skipped on the reminder of the dose due at ``dose``."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         reminder = await session.scalar(
             select(DoseReminder).where(DoseReminder.scheduled_at == dose.astimezone(UTC))
         )
@@ -40,7 +40,7 @@ async def answer(db: Database, person: Person, dose: datetime, status: DoseStatu
 
 
 async def report(db: Database, person: Person, team: Team, days: int, now: datetime):
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         membership = await membership_in(session, person.id, team.lily.id)
         return await adherence.report(session, membership, days, now)
 

@@ -45,12 +45,12 @@ async def team(db: Database, frozen_clock) -> Team:
 
 
 async def press(db: Database, person, reminder: DoseReminder, status: DoseStatus, **kwargs):
-    async with db.session() as session:
+    async with db.transaction() as session:
         return await dose_answers.answer(session, person, reminder.id, status, **kwargs)
 
 
 async def logs(db: Database) -> list[tuple[str, str, int | None]]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = await session.scalars(select(DoseLog).order_by(DoseLog.scheduled_at))
         return [
             (f"{r.scheduled_at.astimezone(LONDON):%a %H:%M}", r.status, r.recorded_by_id)
@@ -94,7 +94,7 @@ async def test_a_parent_who_never_opened_the_bot_is_reminded_in_the_group(db, fr
 
 async def test_a_school_dose_goes_to_the_educator(db, team, frozen_clock) -> None:
     await send(db, team.mum, team.lily, "start valproate 5 ml 08:00 12:30 20:00")
-    async with db.session() as session:
+    async with db.transaction() as session:
         membership = await membership_in(session, team.mum.id, team.lily.id)
         await dose_duties.set_duty(session, membership, team.mum, ["12:30", "educator"])
     before = await last_row(db)
@@ -162,7 +162,7 @@ async def test_acknowledging_a_missed_dose_records_who_saw_it(db, team, frozen_c
     await run_until(db, frozen_clock, at(25, 21, 5))
     reminder = await the_reminder(db, at(25, 20))
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         outcome = await dose_answers.acknowledge(session, team.teacher, reminder.id)
 
     assert outcome.acknowledged_by == "Ms Park"
@@ -211,7 +211,7 @@ async def test_snooze_reminds_again_in_that_chat_after_15_minutes(db, team, froz
     await send(db, team.mum, team.lily, TWICE_DAILY)
     await run_until(db, frozen_clock, at(25, 20, 2))
     reminder = await the_reminder(db, at(25, 20))
-    async with db.session() as session:
+    async with db.transaction() as session:
         snoozed = await dose_answers.snooze(session, team.mum, reminder.id, MUM)
     before = await last_row(db)
 
@@ -264,7 +264,7 @@ async def test_reminders_keep_the_childs_wall_clock_across_the_clock_change(
 
     await send(db, team.mum, team.lily, "start clobazam 5 mg 08:00")
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         due = list(
             await session.scalars(select(Reminder.due_at).where(Reminder.kind == doses.REMIND))
         )
@@ -292,7 +292,7 @@ async def test_todays_doses_show_what_became_of_each(db, team, frozen_clock) -> 
     await press(db, team.mum, await the_reminder(db, at(26, 8)), DoseStatus.GIVEN)
     await run_until(db, frozen_clock, at(26, 12, 40))
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         membership = await membership_in(session, team.teacher.id, team.lily.id)
         day = await dose_answers.day(session, membership, frozen_clock.now())
 

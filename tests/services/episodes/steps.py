@@ -28,7 +28,7 @@ async def team_of_four(db: Database) -> dict[str, Membership]:
 
     Anna hears the news privately, Dr Lee in digests, the others in the group.
     """
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session)
         await link_group(session, lily, GROUP)
         team = {}
@@ -47,7 +47,7 @@ async def report(
     db: Database, membership: Membership, text: str, in_chat: int | None = None
 ) -> Receipt:
     """``membership``'s person sends ``/e text`` in ``in_chat`` (their private chat by default)."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         membership = await session.get_one(Membership, membership.id)
         person = await session.get_one(Person, membership.person_id)
         return await episodes.report_line(
@@ -56,11 +56,11 @@ async def report(
 
 
 async def saved_episodes(db: Database) -> list[Episode]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         return list(await session.scalars(select(Episode).order_by(Episode.id)))
 
 
 async def queued(db: Database) -> list[tuple[int, str]]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = await session.scalars(select(Outbox).order_by(Outbox.id))
         return [(row.chat_id, row.payload["text"]) for row in rows]

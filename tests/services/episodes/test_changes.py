@@ -34,12 +34,12 @@ async def _person(session, user_id: int) -> Person:
 
 async def _change(db: Database, user_id: int, change, *args, chat: int | None = None):
     """``user_id`` makes ``change`` (an episode_changes function), from their private chat."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         return await change(session, await _person(session, user_id), chat or user_id, *args)
 
 
 async def _events(db: Database, kind: str) -> list[dict]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         found = await session.scalars(select(Event).where(Event.kind == kind).order_by(Event.id))
         return [event.payload for event in found]
 
@@ -89,7 +89,7 @@ async def test_a_guardian_deletes_and_the_log_keeps_the_original(
     assert (await saved_episodes(db))[0].deleted_at == NOW
     [event] = await _events(db, "episode.deleted")
     assert event["record"]["setting"] == "school"
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         page = await episode_history.page(
             session, await session.get_one(Membership, team["Ben"].id), "7d", 0
         )
@@ -112,7 +112,7 @@ async def test_a_button_pressed_in_another_childs_group_changes_nothing(
 ) -> None:
     team = await team_of_four(db)
     saved = (await report(db, team["Anna"], "8:55 30s arms")).card.episode
-    async with db.session() as session:
+    async with db.transaction() as session:
         tom = await make_child(session, "Tom")
         await link_group(session, tom, -900)
         await make_member(session, tom, await _person(session, ANNA))
@@ -125,7 +125,7 @@ async def test_a_button_pressed_in_another_childs_group_changes_nothing(
 
 async def _correct(db: Database, user_id: int, text: str):
     """``user_id`` types the corrected line in private, where the correction was asked."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         person = await _person(session, user_id)
         state = await wizards.current(session, person.id, user_id)
         return await episode_changes.correct(session, person, state, text)
@@ -205,7 +205,7 @@ async def test_yes_merges_the_second_report_as_a_second_observer(
     assert primary.also_seen_by == ("Ms Park",)
     assert (await saved_episodes(db))[1].merged_into_id == first.id
     assert await queued(db) == relayed
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         annas = await session.scalar(
             select(Membership).where(Membership.person_id == first.reporter_id)
         )

@@ -16,7 +16,7 @@ from tests.services.episodes.steps import ANNA, NOW, PARK, team_of_four
 
 async def _add(db: Database, membership: Membership, *ago_and_seconds: tuple[timedelta, int]):
     """Episodes reported by ``membership``'s person, each so long ago, lasting so many seconds."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         for ago, seconds in ago_and_seconds:
             session.add(
                 Episode(
@@ -30,7 +30,7 @@ async def _add(db: Database, membership: Membership, *ago_and_seconds: tuple[tim
 
 
 async def _page(db: Database, membership: Membership, period: str = "7d", index: int = 0):
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         viewer = await session.get_one(Membership, membership.id)
         return await episode_history.page(session, viewer, period, index)
 
@@ -78,7 +78,7 @@ async def test_an_educator_cannot_open_an_older_episode(db: Database, frozen_clo
     team = await team_of_four(db)
     await _add(db, team["Anna"], (timedelta(days=40), 10))
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         park = await session.scalar(select(Person).where(Person.telegram_user_id == PARK))
         old = await session.scalar(select(Episode))
         with pytest.raises(DomainError) as refused:
@@ -91,7 +91,7 @@ async def test_a_guardian_opens_any_episode_and_may_change_it(db: Database, froz
     team = await team_of_four(db)
     await _add(db, team["Ms Park"], (timedelta(days=40), 10))
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         anna = await session.scalar(select(Person).where(Person.telegram_user_id == ANNA))
         old = await session.scalar(select(Episode))
         shown = await episode_history.open_episode(session, anna, ANNA, old.id)
@@ -103,11 +103,11 @@ async def test_today_counts_totals_and_groups_by_setting(db: Database, frozen_cl
     team = await team_of_four(db)
     await _add(db, team["Anna"], (timedelta(hours=1), 30), (timedelta(hours=2), 90))
     await _add(db, team["Anna"], (timedelta(days=1), 600))
-    async with db.session() as session:
+    async with db.transaction() as session:
         first = await session.scalar(select(Episode).order_by(Episode.id))
         first.setting = "school"
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         summary = await episode_history.today(
             session, await session.get_one(Membership, team["Anna"].id)
         )

@@ -13,13 +13,13 @@ from tests.services.episodes.steps import team_of_four
 
 
 async def _plan(db: Database, membership: Membership, text: str) -> action_plan.Plan:
-    async with db.session() as session:
+    async with db.transaction() as session:
         member = await session.get_one(Membership, membership.id)
         return await action_plan.apply(session, member, member.person_id, text)
 
 
 async def _lily(db: Database) -> Child:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         return await session.scalar(select(Child))
 
 
@@ -31,7 +31,7 @@ async def test_a_guardian_writes_the_plan_and_the_log_keeps_the_old_one(db: Data
 
     assert shown.changed == "plan" and shown.can_edit
     assert (await _lily(db)).action_plan == "Lie her on her side. Midazolam at 5 min."
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         events = list(await session.scalars(select(Event).where(Event.kind == "plan.changed")))
     assert events[-1].payload["before"] == "Lie her on her side."
 

@@ -171,7 +171,7 @@ async def test_the_relay_counts_today_this_week_and_last_week(db: Database, froz
 
 async def test_someone_off_the_team_cannot_report(db: Database, frozen_clock) -> None:
     team = await team_of_four(db)
-    async with db.session() as session:
+    async with db.transaction() as session:
         gone = await session.get_one(Membership, team["Ben"].id)
         gone.left_at = NOW
 
@@ -185,7 +185,7 @@ async def test_a_guided_report_in_the_future_is_refused(db: Database, frozen_clo
     team = await team_of_four(db)
     parsed = ParsedEpisode(occurred_at=NOW + timedelta(hours=1), duration_seconds=30)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         anna = await session.get_one(Person, team["Anna"].person_id)
         with pytest.raises(DomainError) as refused:
             await episodes.report(session, team["Anna"], anna, parsed, source="wizard")
@@ -198,7 +198,7 @@ async def test_the_report_is_written_to_the_audit_log(db: Database, frozen_clock
 
     await report(db, team["Anna"], "8:15 45s face")
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         [event] = await session.scalars(select(Event).where(Event.kind == "episode.reported"))
     assert event.payload["source"] == "line"
     assert event.payload["record"]["occurred_at"] == at(8, 15).isoformat()
@@ -269,7 +269,7 @@ async def test_an_episode_at_the_threshold_is_urgent_and_reaches_every_phone(
     db: Database, frozen_clock
 ) -> None:
     team = await team_of_four(db)
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await session.get_one(Child, team["Anna"].child_id)
         lily.action_plan = "Give buccal midazolam 5 mg. Call 999."
 
@@ -292,7 +292,7 @@ async def test_severe_with_an_injury_is_urgent_however_short(db: Database, froze
 
 async def test_the_plans_threshold_decides_what_is_urgent(db: Database, frozen_clock) -> None:
     team = await team_of_four(db)
-    async with db.session() as session:
+    async with db.transaction() as session:
         (await session.get_one(Child, team["Anna"].child_id)).emergency_threshold_seconds = 180
 
     shorter = await report(db, team["Anna"], "8:00 2m")
@@ -315,7 +315,7 @@ async def test_undo_is_offered_for_ten_minutes(db: Database, frozen_clock) -> No
     found = await report(db, team["Anna"], "8:55 30s")
     frozen_clock.advance(timedelta(minutes=10))
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         later = await episodes.receipt(
             session, await session.get_one(Episode, found.card.episode.id)
         )

@@ -28,7 +28,7 @@ class Family:
     child_id: int
 
     async def start(self, who: int = MUM, message_id: int | None = 70) -> timer.Live:
-        async with self.db.session() as session:
+        async with self.db.transaction() as session:
             person = await _person(session, who)
             membership = await session.scalar(
                 select(Membership).where(Membership.person_id == person.id)
@@ -37,11 +37,11 @@ class Family:
             return await timer.start(session, membership, person, who, message_id=message_id)
 
     async def due(self) -> list[timer.Due]:
-        async with self.db.session() as session:
+        async with self.db.transaction() as session:
             return await timer.due(session)
 
     async def timers(self) -> list[Timer]:
-        async with self.db.sessions() as session:
+        async with self.db.open_session() as session:
             return list(await session.scalars(select(Timer).order_by(Timer.id)))
 
 
@@ -53,7 +53,7 @@ async def _person(session, telegram_id: int) -> Person:
 @pytest.fixture
 async def family(db: Database, frozen_clock) -> Family:
     """Lily, whose plan says to give midazolam after two minutes, and her mum Anna."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session)
         lily.emergency_threshold_seconds = 120
         lily.action_plan = "Give buccal midazolam 5 mg, then call 112."
@@ -129,7 +129,7 @@ async def test_stopping_opens_the_record_with_the_exact_duration(
     started = clock.now()
     frozen_clock.advance(timedelta(minutes=2, seconds=14))
 
-    async with family.db.session() as session:
+    async with family.db.transaction() as session:
         state = await episode_wizard.from_timer(session, await _person(session, MUM), MUM, live.id)
 
     answers = wizards.answers(state)
@@ -142,7 +142,7 @@ async def test_stopping_opens_the_record_with_the_exact_duration(
 
 async def test_a_stopped_timer_ticks_no_more(family: Family, frozen_clock) -> None:
     live = await family.start()
-    async with family.db.session() as session:
+    async with family.db.transaction() as session:
         await timer.cancel(session, await _person(session, MUM), MUM, live.id)
     frozen_clock.advance(timedelta(minutes=5))
 
@@ -152,10 +152,10 @@ async def test_a_stopped_timer_ticks_no_more(family: Family, frozen_clock) -> No
 
 async def test_a_stopped_timer_cannot_be_stopped_again(family: Family) -> None:
     live = await family.start()
-    async with family.db.session() as session:
+    async with family.db.transaction() as session:
         await timer.cancel(session, await _person(session, MUM), MUM, live.id)
 
-    async with family.db.session() as session:
+    async with family.db.transaction() as session:
         with pytest.raises(DomainError, match="timer.not_running"):
             await timer.stop(session, await _person(session, MUM), MUM, live.id)
 
@@ -163,7 +163,7 @@ async def test_a_stopped_timer_cannot_be_stopped_again(family: Family) -> None:
 async def test_someone_not_on_the_team_cannot_stop_it(family: Family) -> None:
     live = await family.start()
 
-    async with family.db.session() as session:
+    async with family.db.transaction() as session:
         stranger = await make_person(session, 3003, "Eve")
         with pytest.raises(NotAMember):
             await timer.stop(session, stranger, MUM, live.id)
@@ -186,11 +186,11 @@ async def test_a_timer_sent_through_the_outbox_learns_its_message_once_sent(
     family: Family, frozen_clock
 ) -> None:
     live = await family.start(message_id=None)
-    async with family.db.session() as session:
+    async with family.db.transaction() as session:
         await timer.post(session, live, Reply("⏱ 0:00"))
     frozen_clock.advance(timedelta(seconds=10))
     unsent = await family.due()
-    async with family.db.session() as session:
+    async with family.db.transaction() as session:
         row = await session.scalar(select(Outbox))
         assert row is not None
         row.status, row.telegram_message_id = OutboxStatus.SENT, 321
@@ -202,7 +202,7 @@ async def test_a_timer_sent_through_the_outbox_learns_its_message_once_sent(
 
 
 async def test_the_threshold_is_the_childs_own(family: Family, frozen_clock) -> None:
-    async with family.db.session() as session:
+    async with family.db.transaction() as session:
         (await session.get_one(Child, family.child_id)).emergency_threshold_seconds = 30
     await family.start()
     frozen_clock.advance(timedelta(seconds=30))

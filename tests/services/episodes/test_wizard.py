@@ -30,7 +30,7 @@ class Team:
 
     async def begin(self, who: int, chat: int | None = None) -> int:
         """``who`` starts a guided report; return the ticket its buttons carry."""
-        async with self.db.session() as session:
+        async with self.db.transaction() as session:
             person = await _person(session, who)
             membership = await teams.resolve(session, person, chat or who)
             assert isinstance(membership, Membership)
@@ -39,20 +39,20 @@ class Team:
 
     async def tap(self, who: int, ticket: int, action: str, arg: str | None = None, chat=None):
         """``who`` taps a button; return what the flow shows next."""
-        async with self.db.session() as session:
+        async with self.db.transaction() as session:
             person = await _person(session, who)
             return await episode_wizard.press(
                 session, person, chat or who, ticket, action, arg, message_id=50
             )
 
     async def type(self, who: int, text: str, chat: int | None = None):
-        async with self.db.session() as session:
+        async with self.db.transaction() as session:
             person = await _person(session, who)
             state = await episode_wizard.expecting(session, person, chat or who)
             return await episode_wizard.answer_text(session, person, state, text)
 
     async def episodes(self) -> list[Episode]:
-        async with self.db.sessions() as session:
+        async with self.db.open_session() as session:
             return list(await session.scalars(select(Episode).order_by(Episode.id)))
 
 
@@ -65,7 +65,7 @@ async def _person(session: AsyncSession, telegram_id: int) -> Person:
 @pytest.fixture
 async def team(db: Database, frozen_clock) -> Team:
     """Lily's team: her mum and dad, both guardians, and the family group."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session)
         mum, dad = await make_person(session, 1001, "Anna"), await make_person(session, 1002, "Ben")
         await make_member(session, lily, mum)
@@ -166,7 +166,7 @@ async def test_cancel_forgets_everything_and_saves_nothing(team: Team) -> None:
 
     assert isinstance(shown, Cancelled)
     assert await team.episodes() == []
-    async with team.db.sessions() as session:
+    async with team.db.open_session() as session:
         assert await session.scalar(select(func.count()).select_from(WizardState)) == 0
 
 
@@ -248,7 +248,7 @@ async def test_a_photo_at_the_last_question_is_kept_with_the_report(team: Team) 
     for step in ("body", "intensity", "setting", "triggers", "rescue"):
         await team.tap(team.mum, ticket, "skip", step)
 
-    async with team.db.session() as session:
+    async with team.db.transaction() as session:
         person = await _person(session, team.mum)
         state = await episode_wizard.expecting(session, person, team.mum)
         await episode_wizard.attach(session, person, state, "AgACphoto", "fell off the sofa")

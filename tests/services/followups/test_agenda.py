@@ -51,7 +51,7 @@ class Team:
 
 async def make_team(db: Database, timezone: str = LONDON) -> Team:
     """Lily's team and its linked group: two parents, gran, a teacher, a neurologist (digests)."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session, timezone=timezone)
         people = {}
         for user_id, name, role, notify in [
@@ -70,7 +70,7 @@ async def make_team(db: Database, timezone: str = LONDON) -> Team:
 async def add(db: Database, team: Team, line: str, by: Person | None = None) -> Followup:
     """``by`` (the mum, unless said) types ``/followup <line>``."""
     author = by or team.mum
-    async with db.session() as session:
+    async with db.transaction() as session:
         membership = await membership_in(session, author.id, team.lily.id)
         return (await followups.create(session, author, membership, line)).followup
 
@@ -84,7 +84,7 @@ def local(moment: datetime, zone: str = LONDON) -> str:
 
 
 async def said(db: Database, chat_id: int) -> list[str]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = await session.scalars(
             select(Outbox).where(Outbox.chat_id == chat_id).order_by(Outbox.id)
         )
@@ -92,7 +92,7 @@ async def said(db: Database, chat_id: int) -> list[str]:
 
 
 async def said_at(db: Database, chat_id: int, zone: str = LONDON) -> list[str]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = await session.scalars(
             select(Outbox).where(Outbox.chat_id == chat_id).order_by(Outbox.id)
         )
@@ -102,7 +102,7 @@ async def said_at(db: Database, chat_id: int, zone: str = LONDON) -> list[str]:
 async def scheduled(
     db: Database, status: ReminderStatus = ReminderStatus.PENDING
 ) -> list[tuple[str, str]]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = await session.scalars(
             select(Reminder).where(Reminder.status == status).order_by(Reminder.due_at)
         )
@@ -232,7 +232,7 @@ async def test_turning_off_the_day_before_notice_leaves_the_two_hour_one(
     team = await make_team(db)
     followup = await add(db, team, REVIEW)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         saved = await followups.toggle_notice(session, team.mum, followup.id, "eve")
     await run_until(dispatcher, frozen_clock, at("2026-12-03 15:00"))
 
@@ -244,7 +244,7 @@ async def test_adding_a_notice_a_week_before_schedules_it(db, frozen_clock) -> N
     team = await make_team(db)
     followup = await add(db, team, REVIEW)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await followups.toggle_notice(session, team.mum, followup.id, "week")
 
     assert ("followup.notice", "Thu 26 Nov 09:00") in await scheduled(db)
@@ -256,14 +256,14 @@ async def test_cancelling_a_followup_withdraws_its_notices_and_its_question(
     team = await make_team(db)
     followup = await add(db, team, REVIEW)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await followups.cancel(session, team.dad, followup.id)
     await run_until(dispatcher, frozen_clock, at("2026-12-04 12:00"))
 
     assert await said(db, GROUP) == []
     assert await said(db, MUM) == []
     assert len(await scheduled(db, ReminderStatus.CANCELLED)) == 3
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         assert (await session.get(Followup, followup.id)).status == FollowupStatus.CANCELLED
 
 
@@ -273,7 +273,7 @@ async def test_moving_a_followup_moves_its_notices_to_the_new_date(
     team = await make_team(db)
     followup = await add(db, team, REVIEW)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await followups.reschedule(session, team.mum, followup.id, "10 Dec 10:00")
     await run_until(dispatcher, frozen_clock, at("2026-12-10 10:00"))
 
@@ -313,17 +313,17 @@ async def test_the_first_answer_is_logged_and_a_second_guardian_is_told_who_answ
     followup = await add(db, team, "3 Dec 14:30 EEG")
     await run_until(dispatcher, frozen_clock, at("2026-12-03 17:00"))
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await followup_notices.record_outcome(
             session, team.mum, followup.id, "20261203T1430", "happened"
         )
-    async with db.session() as session:
+    async with db.transaction() as session:
         second = await followup_notices.record_outcome(
             session, team.dad, followup.id, "20261203T1430", "missed"
         )
 
     assert (second.already, second.by, second.outcome) == (True, "Anna", "happened")
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         events = list(await session.scalars(select(Event).where(Event.kind == "followup.answered")))
     assert [(e.actor_id, e.payload["outcome"]) for e in events] == [(team.mum.id, "happened")]
 
@@ -333,7 +333,7 @@ async def test_an_answer_about_an_occurrence_never_asked_changes_nothing(db, fro
     followup = await add(db, team, "3 Dec 14:30 EEG")
 
     with pytest.raises(DomainError) as refused:
-        async with db.session() as session:
+        async with db.transaction() as session:
             await followup_notices.record_outcome(
                 session, team.mum, followup.id, "20261203T1430", "happened"
             )
@@ -349,7 +349,7 @@ async def test_a_repeating_followup_moves_on_to_its_next_occurrence_once_one_has
 
     await run_until(dispatcher, frozen_clock, at("2026-12-04 12:00"))
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         assert (await session.get(Followup, followup.id)).due_at == at("2027-03-03 09:00")
     assert await scheduled(db) == [
         ("followup.notice", "Tue 02 Mar 18:00"),
@@ -387,7 +387,7 @@ async def test_after_downtime_past_the_appointment_notices_are_missed_and_the_qu
 
 
 async def _statuses(db: Database) -> list[tuple[str, str]]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = await session.scalars(select(Reminder).order_by(Reminder.due_at))
         return [(row.kind, row.status.value) for row in rows]
 
@@ -399,10 +399,10 @@ async def test_the_list_shows_what_is_coming_soonest_first_with_the_next_times_o
     await add(db, team, "every 3 months blood test (valproate levels)")
     await add(db, team, REVIEW)
     gone = await add(db, team, "4 Dec 10:00 physiotherapy")
-    async with db.session() as session:
+    async with db.transaction() as session:
         await followups.cancel(session, team.mum, gone.id)
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         agenda = await followups.agenda(
             session, await membership_in(session, team.dad.id, team.lily.id)
         )
@@ -420,13 +420,14 @@ async def test_a_line_typed_before_choosing_the_child_is_saved_for_the_child_tap
     db, frozen_clock
 ) -> None:
     team = await make_team(db)
-    async with db.session() as session:
+    async with db.transaction() as session:
         tom = await make_child(session, "Tom")
         await make_member(session, tom, team.dad, Role.GUARDIAN)
-    async with db.session() as session:  # Ben has two children and no default: he is asked which
+    # Ben has two children and no default: he is asked which
+    async with db.transaction() as session:
         await followup_wizard.hold(session, team.dad, DAD, "3 Dec 14:30 EEG")
 
-    async with db.session() as session:  # he taps Tom
+    async with db.transaction() as session:  # he taps Tom
         membership = await membership_in(session, team.dad.id, tom.id)
         saved = await followup_wizard.begin(session, team.dad, membership, DAD, "")
 

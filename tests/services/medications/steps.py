@@ -53,7 +53,7 @@ async def make_team(
     db: Database, timezone: str = "Europe/London", *, dad_started: bool = True
 ) -> Team:
     """Lily's team and its linked group; everyone has opened the bot unless told otherwise."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session, timezone=timezone)
         people = []
         for user_id, name, role, started in [
@@ -73,7 +73,7 @@ async def make_team(
 async def send(db: Database, person: Person, child: Child, line: str) -> Recorded:
     """``person`` sends ``/med <line>`` privately, and confirms if asked to."""
     chat = person.telegram_user_id
-    async with db.session() as session:
+    async with db.transaction() as session:
         membership = await membership_in(session, person.id, child.id)
         result = await medications.submit(session, person, membership, chat, line)
         if isinstance(result, Pending):
@@ -83,7 +83,7 @@ async def send(db: Database, person: Person, child: Child, line: str) -> Recorde
 
 async def deliver(db: Database) -> None:
     """The sender delivered every queued message (each gets a Telegram message id)."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         await session.execute(
             update(Outbox)
             .where(Outbox.status == OutboxStatus.PENDING)
@@ -104,7 +104,7 @@ async def run_until(db: Database, clock: FrozenClock, until: datetime) -> None:
 
 async def planned(db: Database) -> list[str]:
     """The dose reminders waiting to be sent, as local times."""
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = await session.scalars(
             select(Reminder)
             .where(Reminder.kind == doses.REMIND, Reminder.status == ReminderStatus.PENDING)
@@ -115,18 +115,18 @@ async def planned(db: Database) -> list[str]:
 
 async def sent(db: Database, *, since: int = 0) -> list[tuple[int, str, str]]:
     """Messages queued after outbox row ``since``: (chat, method, text)."""
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = await session.scalars(select(Outbox).where(Outbox.id > since).order_by(Outbox.id))
         return [(row.chat_id, row.method, row.payload["text"]) for row in rows]
 
 
 async def last_row(db: Database) -> int:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         return max(await session.scalars(select(Outbox.id)), default=0)
 
 
 async def the_reminder(db: Database, moment: datetime) -> DoseReminder:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         found = await session.scalar(
             select(DoseReminder).where(DoseReminder.scheduled_at == moment.astimezone(UTC))
         )

@@ -34,7 +34,7 @@ class Team:
 @pytest.fixture
 async def team(db: Database, frozen_clock) -> Team:
     """Lily (London) with Anna (guardian), Ms Park (educator) and Dr Lee (clinician)."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session)
         mum = await make_person(session, MUM, "Anna")
         teacher = await make_person(session, TEACHER, "Ms Park")
@@ -47,20 +47,20 @@ async def team(db: Database, frozen_clock) -> Team:
 
 async def send(db: Database, person: Person, child: Child, line: str) -> Recorded | Pending:
     """``person`` sends ``/med <line>`` in their private chat."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         membership = await membership_in(session, person.id, child.id)
         return await medications.submit(session, person, membership, person.telegram_user_id, line)
 
 
 async def confirm(db: Database, person: Person, pending: Recorded | Pending) -> Recorded:
     assert isinstance(pending, Pending)
-    async with db.session() as session:
+    async with db.transaction() as session:
         return await medications.confirm(session, person, person.telegram_user_id, pending.ticket)
 
 
 async def taking(db: Database, child: Child, moment: datetime) -> list[str]:
     """What the child takes at ``moment``, as one line per medicine."""
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         entries = await regimen.regimen_on(session, child.id, moment)
     return [
         f"{e.medication.name} {e.dosing.amount.normalize():f} {e.dosing.unit} "
@@ -78,7 +78,7 @@ async def test_a_guardian_starts_a_medicine_and_the_regimen_shows_it(db, team) -
     assert isinstance(recorded, Recorded)
     assert recorded.before is None and recorded.after is not None
     assert await taking(db, team.lily, NOW) == ["levetiracetam 250 mg 08:00 20:00"]
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         change = await session.scalar(select(MedicationChange))
         assert change is not None
         assert (change.action, change.recorded_role) == (ChangeAction.START, Role.GUARDIAN)
@@ -170,7 +170,7 @@ async def test_the_regimen_on_a_past_date_is_rebuilt_from_the_changes(
     frozen_clock.advance(timedelta(days=7))
     await send(db, team.mum, team.lily, "start clobazam 5 mg 20:00")
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         membership = await membership_in(session, team.teacher.id, team.lily.id)
         page = await regimen.page(session, membership, "2026-12-03", frozen_clock.now())
 
@@ -247,6 +247,6 @@ async def test_every_change_is_audited(db, team) -> None:
     await send(db, team.mum, team.lily, "start levetiracetam 250 mg 08:00 20:00")
     await send(db, team.mum, team.lily, "change levetiracetam 500 mg")
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         kinds = list(await session.scalars(select(Event.kind).order_by(Event.id)))
     assert kinds == ["medication.start", "medication.adjust"]

@@ -23,14 +23,14 @@ async def team(db: Database, frozen_clock) -> Team:
 
 
 async def dose_on(db: Database, lily: Child, moment: datetime) -> str:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         entries = await regimen.regimen_on(session, lily.id, moment)
     return " ".join(f"{e.dosing.amount.normalize():f} {e.dosing.unit}" for e in entries)
 
 
 async def steps_announced(db: Database) -> list[str]:
     """The titration messages the group was sent (dose reminders go there too)."""
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = await session.scalars(
             select(Outbox).where(Outbox.chat_id == GROUP).order_by(Outbox.id)
         )
@@ -38,7 +38,7 @@ async def steps_announced(db: Database) -> list[str]:
 
 
 async def the_plan(db: Database) -> Titration:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         plan = await session.scalar(select(Titration))
         assert plan is not None
         return plan
@@ -77,7 +77,7 @@ async def test_the_last_step_reaches_the_target_and_ends_the_plan(db, team, froz
 async def test_a_paused_plan_stays_at_its_dose(db, team, frozen_clock) -> None:
     lily, mum = team.lily, team.mum
     await send(db, mum, lily, f"start {PLAN}")
-    async with db.session() as session:
+    async with db.transaction() as session:
         membership = await membership_in(session, mum.id, lily.id)
         await titration.pause(session, mum, membership=membership, name="Keppra")
 
@@ -91,11 +91,11 @@ async def test_a_resumed_plan_steps_a_full_interval_after_resuming(db, team, fro
     lily, mum = team.lily, team.mum
     await send(db, mum, lily, f"start {PLAN}")
     plan = await the_plan(db)
-    async with db.session() as session:
+    async with db.transaction() as session:
         await titration.pause(session, mum, plan.id)
     await run_until(db, frozen_clock, DEC_2)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         state = await titration.resume(session, mum, plan.id)
 
     assert state.upcoming[0][0].isoformat() == "2026-12-09"
@@ -119,7 +119,7 @@ async def test_an_educator_may_not_pause_a_plan(db, team) -> None:
     await send(db, mum, lily, f"start {PLAN}")
     plan = await the_plan(db)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         with pytest.raises(Forbidden):
             await titration.pause(session, team.teacher, plan.id)
 

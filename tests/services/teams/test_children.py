@@ -16,11 +16,11 @@ GROUP = -100500
 
 
 async def test_the_creator_of_a_team_becomes_its_guardian(db: Database, frozen_clock) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         mum = await make_person(session, 1, "Anna")
         child = await teams.create_child(session, mum, "Lily", "Europe/Paris", 2019)
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         membership = await session.scalar(select(Membership))
         assert (membership.person_id, membership.child_id) == (mum.id, child.id)
         assert membership.role == Role.GUARDIAN
@@ -29,7 +29,7 @@ async def test_the_creator_of_a_team_becomes_its_guardian(db: Database, frozen_c
 
 
 async def test_in_private_a_member_of_one_team_needs_no_choice(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, teacher = await make_child(session), await make_person(session, 2, "Ms Park")
         mine = await make_member(session, lily, teacher, Role.EDUCATOR)
 
@@ -39,7 +39,7 @@ async def test_in_private_a_member_of_one_team_needs_no_choice(db: Database) -> 
 
 
 async def test_in_private_a_member_of_two_teams_is_asked_which_child(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, tom = await make_child(session, "Lily"), await make_child(session, "Tom")
         teacher = await make_person(session, 2, "Ms Park")
         await make_member(session, lily, teacher, Role.EDUCATOR)
@@ -52,7 +52,7 @@ async def test_in_private_a_member_of_two_teams_is_asked_which_child(db: Databas
 
 
 async def test_the_default_child_answers_the_question(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, tom = await make_child(session, "Lily"), await make_child(session, "Tom")
         teacher = await make_person(session, 2, "Ms Park")
         await make_member(session, lily, teacher, Role.EDUCATOR)
@@ -65,7 +65,7 @@ async def test_the_default_child_answers_the_question(db: Database) -> None:
 
 
 async def test_in_a_linked_group_the_child_is_the_groups(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, tom = await make_child(session, "Lily"), await make_child(session, "Tom")
         teacher = await make_person(session, 2, "Ms Park")
         await make_member(session, lily, teacher, Role.EDUCATOR)
@@ -80,7 +80,7 @@ async def test_in_a_linked_group_the_child_is_the_groups(db: Database) -> None:
 async def test_a_button_for_another_teams_child_is_refused_in_a_linked_group(
     db: Database,
 ) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, tom = await make_child(session, "Lily"), await make_child(session, "Tom")
         teacher = await make_person(session, 2, "Ms Park")
         await make_member(session, lily, teacher, Role.EDUCATOR)
@@ -92,7 +92,7 @@ async def test_a_button_for_another_teams_child_is_refused_in_a_linked_group(
 
 
 async def test_someone_in_the_group_but_not_on_the_team_is_an_outsider(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session)
         await link_group(session, lily, GROUP)
         stranger = await make_person(session, 9, "Sam")
@@ -103,7 +103,7 @@ async def test_someone_in_the_group_but_not_on_the_team_is_an_outsider(db: Datab
 
 
 async def test_a_private_button_for_a_team_one_is_not_on_is_refused(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session)
         stranger = await make_person(session, 9, "Sam")
 
@@ -112,7 +112,7 @@ async def test_a_private_button_for_a_team_one_is_not_on_is_refused(db: Database
 
 
 async def test_someone_without_a_team_is_told_how_to_get_one(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         stranger = await make_person(session, 9, "Sam")
 
         with pytest.raises(DomainError) as refused:
@@ -122,7 +122,7 @@ async def test_someone_without_a_team_is_told_how_to_get_one(db: Database) -> No
 
 
 async def test_a_team_command_in_an_unlinked_group_asks_for_a_link(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         mum = await make_person(session, 1, "Anna")
         await make_member(session, await make_child(session), mum)
 
@@ -133,7 +133,7 @@ async def test_a_team_command_in_an_unlinked_group_asks_for_a_link(db: Database)
 
 
 async def test_an_outsider_is_noted_only_the_first_time(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, stranger = await make_child(session), await make_person(session, 9, "Sam")
 
         first = await teams.note_outsider(session, stranger, lily.id)
@@ -143,7 +143,7 @@ async def test_an_outsider_is_noted_only_the_first_time(db: Database) -> None:
 
 
 async def test_help_in_the_team_group_counts_only_that_teams_role(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, tom = await make_child(session, "Lily"), await make_child(session, "Tom")
         nurse = await make_person(session, 3, "Kim")
         await make_member(session, lily, nurse, Role.GUARDIAN)
@@ -161,7 +161,7 @@ async def test_help_in_the_team_group_counts_only_that_teams_role(db: Database) 
 
 
 async def test_only_a_guardian_may_erase_a_child(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, doctor = await make_child(session), await make_person(session, 4, "Dr Lee")
         await make_member(session, lily, doctor, Role.CLINICIAN)
 
@@ -170,19 +170,19 @@ async def test_only_a_guardian_may_erase_a_child(db: Database) -> None:
 
 
 async def test_erasing_a_child_leaves_one_anonymous_event(db: Database, frozen_clock) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         mum = await make_person(session, 1, "Anna")
         lily = await teams.create_child(session, mum, "Lily", "Europe/Paris", None)
         teacher = await make_person(session, 2, "Ms Park")
         await make_member(session, lily, teacher, Role.EDUCATOR)
         mum.default_child_id = teacher.default_child_id = lily.id
         await link_group(session, lily, GROUP)
-    async with db.session() as session:
+    async with db.transaction() as session:
         mum = await session.get(Person, mum.id)
         erased = await teams.delete_child(session, mum, lily.id)
 
     assert erased == teams.Erased("Lily", GROUP)
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         events = list(await session.scalars(select(Event)))
         assert await session.scalar(select(func.count()).select_from(Child)) == 0
         assert await session.scalar(select(func.count()).select_from(TeamChat)) == 0

@@ -18,7 +18,7 @@ from tests.factories import make_child, make_member, make_person
 
 async def _invitation(db: Database, role: Role = Role.EDUCATOR) -> tuple[str, int, int]:
     """Lily's guardian Anna invites someone as ``role``; return the token, child and invite ids."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, mum = await make_child(session), await make_person(session, 1, "Anna")
         await make_member(session, lily, mum)
         made = await invites.create(session, mum, lily.id, role)
@@ -26,21 +26,21 @@ async def _invitation(db: Database, role: Role = Role.EDUCATOR) -> tuple[str, in
 
 
 async def _accept(db: Database, token: str, telegram_id: int = 2, name: str = "Ms Park"):
-    async with db.session() as session:
+    async with db.transaction() as session:
         person = await session.scalar(select(Person).where(Person.telegram_user_id == telegram_id))
         person = person or await make_person(session, telegram_id, name)
         return await invites.accept(session, person, token)
 
 
 async def _memberships(db: Database) -> int:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         return await session.scalar(select(func.count()).select_from(Membership)) or 0
 
 
 async def test_only_a_hash_of_the_token_is_stored(db: Database, frozen_clock) -> None:
     token, _, invite_id = await _invitation(db)
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         invite = await session.get(Invite, invite_id)
     assert invite.token_hash == hashlib.sha256(token.encode()).hexdigest()
     assert token not in invite.token_hash
@@ -49,7 +49,7 @@ async def test_only_a_hash_of_the_token_is_stored(db: Database, frozen_clock) ->
 async def test_the_token_is_stored_nowhere_else(db: Database, frozen_clock) -> None:
     token, _, _ = await _invitation(db)
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         rows = [
             row
             for table in (Invite, Outbox)
@@ -106,7 +106,7 @@ async def test_an_invitation_works_until_just_before_7_days(db: Database, frozen
 
 async def test_a_revoked_invitation_does_nothing(db: Database, frozen_clock) -> None:
     token, _, invite_id = await _invitation(db)
-    async with db.session() as session:
+    async with db.transaction() as session:
         mum = await session.scalar(select(Person).where(Person.telegram_user_id == 1))
         await invites.revoke(session, mum, invite_id)
 
@@ -139,7 +139,7 @@ async def test_a_member_opening_an_invitation_changes_nothing(db: Database, froz
         await _accept(db, token, telegram_id=1)
 
     assert refused.value.key == "invites.already_member"
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         assert (await session.get(Invite, invite_id)).used_at is None
 
 
@@ -148,7 +148,7 @@ async def test_someone_who_left_can_rejoin_with_a_new_invitation(
 ) -> None:
     token, _, _ = await _invitation(db)
     joined = await _accept(db, token)
-    async with db.session() as session:
+    async with db.transaction() as session:
         (await session.get(Membership, joined.membership.id)).left_at = frozen_clock.now()
         mum = await session.scalar(select(Person).where(Person.telegram_user_id == 1))
         again = await invites.create(session, mum, joined.child.id, Role.CAREGIVER)
@@ -163,7 +163,7 @@ async def test_only_a_guardian_may_invite(db: Database, frozen_clock) -> None:
     token, lily_id, _ = await _invitation(db)
     joined = await _accept(db, token)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         teacher = await session.get(Person, joined.membership.person_id)
         with pytest.raises(Forbidden):
             await invites.create(session, teacher, lily_id, Role.EDUCATOR)
@@ -174,17 +174,17 @@ async def test_open_invitations_leave_out_used_revoked_and_expired(
 ) -> None:
     used, lily_id, _ = await _invitation(db)
     await _accept(db, used)
-    async with db.session() as session:
+    async with db.transaction() as session:
         mum = await session.scalar(select(Person).where(Person.telegram_user_id == 1))
         revoked = await invites.create(session, mum, lily_id, Role.CLINICIAN)
         await invites.revoke(session, mum, revoked.invite.id)
         stale = await invites.create(session, mum, lily_id, Role.CAREGIVER)
     frozen_clock.advance(timedelta(days=1))
-    async with db.session() as session:
+    async with db.transaction() as session:
         fresh = await invites.create(session, mum, lily_id, Role.GUARDIAN)
     frozen_clock.advance(timedelta(days=6, hours=1))
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         _, open_ = await invites.open_invites(session, mum, lily_id)
 
     assert [invite.id for invite in open_] == [fresh.invite.id]

@@ -16,12 +16,12 @@ GROUP, SUPERGROUP = -500, -1000000000500
 
 
 async def _links(db: Database) -> list[tuple[int, int, str | None]]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         return [(g.child_id, g.chat_id, g.title) for g in await session.scalars(select(TeamChat))]
 
 
 async def test_a_guardian_links_a_group_to_their_child(db: Database, frozen_clock) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, mum = await make_child(session), await make_person(session, 1, "Anna")
         await make_member(session, lily, mum)
         found = await links.candidates(session, mum, GROUP)
@@ -32,7 +32,7 @@ async def test_a_guardian_links_a_group_to_their_child(db: Database, frozen_cloc
 
 
 async def test_a_guardian_of_two_unlinked_children_is_asked_which(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         mum = await make_person(session, 1, "Anna")
         for name in ("Lily", "Tom"):
             await make_member(session, await make_child(session, name), mum)
@@ -43,7 +43,7 @@ async def test_a_guardian_of_two_unlinked_children_is_asked_which(db: Database) 
 
 
 async def test_a_caregiver_cannot_link_a_group(db: Database) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, gran = await make_child(session), await make_person(session, 5, "Gran")
         await make_member(session, lily, gran, Role.CAREGIVER)
 
@@ -52,7 +52,7 @@ async def test_a_caregiver_cannot_link_a_group(db: Database) -> None:
 
 
 async def test_a_second_group_for_the_same_child_is_refused(db: Database, frozen_clock) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, mum = await make_child(session), await make_person(session, 1, "Anna")
         await make_member(session, lily, mum)
         await link_group(session, lily, GROUP)
@@ -64,7 +64,7 @@ async def test_a_second_group_for_the_same_child_is_refused(db: Database, frozen
 
 
 async def test_a_linked_group_cannot_take_a_second_child(db: Database, frozen_clock) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, tom = await make_child(session, "Lily"), await make_child(session, "Tom")
         mum = await make_person(session, 1, "Anna")
         await make_member(session, lily, mum)
@@ -78,7 +78,7 @@ async def test_a_linked_group_cannot_take_a_second_child(db: Database, frozen_cl
 
 
 async def test_unlinking_removes_the_link(db: Database, frozen_clock) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily, mum = await make_child(session), await make_person(session, 1, "Anna")
         await make_member(session, lily, mum)
         await link_group(session, lily, GROUP)
@@ -88,7 +88,7 @@ async def test_unlinking_removes_the_link(db: Database, frozen_clock) -> None:
 
 
 async def test_a_renamed_group_keeps_its_link(db: Database, frozen_clock) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session)
         await link_group(session, lily, GROUP)
         await links.retitle(session, GROUP, "Lily ❤️")
@@ -97,7 +97,7 @@ async def test_a_renamed_group_keeps_its_link(db: Database, frozen_clock) -> Non
 
 
 async def test_a_group_that_became_a_supergroup_keeps_its_link(db: Database, frozen_clock) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session)
         await link_group(session, lily, GROUP)
         await links.migrate(session, GROUP, SUPERGROUP)

@@ -14,7 +14,7 @@ from tests.factories import make_child, make_member, make_person
 
 async def _team(db: Database):
     """Lily's team: Anna (guardian), Ms Park (educator)."""
-    async with db.session() as session:
+    async with db.transaction() as session:
         lily = await make_child(session)
         mum, teacher = (
             await make_person(session, 1, "Anna"),
@@ -26,7 +26,7 @@ async def _team(db: Database):
 
 
 async def _events(db: Database) -> list[tuple[str, dict]]:
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         return [
             (e.kind, e.payload) for e in await session.scalars(select(Event).order_by(Event.id))
         ]
@@ -35,7 +35,7 @@ async def _events(db: Database) -> list[tuple[str, dict]]:
 async def test_the_roster_lists_guardians_first(db: Database) -> None:
     _, _, _, mums, teachers = await _team(db)
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         team = await members.roster(session, teachers)
 
     assert [m.person.first_name for m in team.members] == ["Anna", "Ms Park"]
@@ -45,10 +45,10 @@ async def test_the_roster_lists_guardians_first(db: Database) -> None:
 async def test_a_guardian_changes_a_members_role(db: Database, frozen_clock) -> None:
     _, mum, _, _, teachers = await _team(db)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await members.change_role(session, mum, teachers.id, Role.CAREGIVER)
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         assert (await session.get(Membership, teachers.id)).role == Role.CAREGIVER
     assert (await _events(db))[-1][0] == "member.role_changed"
 
@@ -56,7 +56,7 @@ async def test_a_guardian_changes_a_members_role(db: Database, frozen_clock) -> 
 async def test_an_educator_cannot_change_roles(db: Database) -> None:
     _, _, teacher, mums, _ = await _team(db)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         with pytest.raises(Forbidden):
             await members.change_role(session, teacher, mums.id, Role.EDUCATOR)
 
@@ -64,7 +64,7 @@ async def test_an_educator_cannot_change_roles(db: Database) -> None:
 async def test_the_last_guardian_cannot_be_demoted(db: Database) -> None:
     _, mum, _, mums, _ = await _team(db)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         with pytest.raises(DomainError) as refused:
             await members.change_role(session, mum, mums.id, Role.CAREGIVER)
 
@@ -74,7 +74,7 @@ async def test_the_last_guardian_cannot_be_demoted(db: Database) -> None:
 async def test_the_last_guardian_cannot_leave(db: Database) -> None:
     lily, mum, _, _, _ = await _team(db)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         with pytest.raises(DomainError) as refused:
             await members.leave(session, mum, lily.id)
 
@@ -83,23 +83,23 @@ async def test_the_last_guardian_cannot_leave(db: Database) -> None:
 
 async def test_one_of_two_guardians_may_leave(db: Database, frozen_clock) -> None:
     lily, mum, _, mums, _ = await _team(db)
-    async with db.session() as session:
+    async with db.transaction() as session:
         dad = await make_person(session, 3, "Ben")
         await make_member(session, lily, dad, Role.GUARDIAN)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await members.leave(session, mum, lily.id)
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         assert (await session.get(Membership, mums.id)).left_at == frozen_clock.now()
 
 
 async def test_a_removed_member_is_off_the_roster(db: Database, frozen_clock) -> None:
     _, mum, _, mums, teachers = await _team(db)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await members.remove(session, mum, teachers.id)
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         team = await members.roster(session, await session.get(Membership, mums.id))
 
     assert [m.person.first_name for m in team.members] == ["Anna"]
@@ -108,13 +108,13 @@ async def test_a_removed_member_is_off_the_roster(db: Database, frozen_clock) ->
 
 async def test_a_removed_members_old_button_changes_nothing(db: Database, frozen_clock) -> None:
     lily, mum, teacher, mums, teachers = await _team(db)
-    async with db.session() as session:
+    async with db.transaction() as session:
         dad = await make_person(session, 3, "Ben")
         await make_member(session, lily, dad, Role.GUARDIAN)
         await members.change_role(session, mum, teachers.id, Role.GUARDIAN)
         await members.remove(session, dad, teachers.id)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         with pytest.raises(NotAMember):
             await members.remove(session, teacher, mums.id)
 
@@ -122,17 +122,17 @@ async def test_a_removed_members_old_button_changes_nothing(db: Database, frozen
 async def test_someone_chooses_private_messages_for_themselves(db: Database) -> None:
     _, _, teacher, _, teachers = await _team(db)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         await members.set_notify(session, teacher, teachers.id, NotifyPreference.PRIVATE)
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         assert (await session.get(Membership, teachers.id)).notify == NotifyPreference.PRIVATE
 
 
 async def test_nobody_chooses_notifications_for_someone_else(db: Database) -> None:
     _, mum, _, _, teachers = await _team(db)
 
-    async with db.session() as session:
+    async with db.transaction() as session:
         with pytest.raises(NotAMember):
             await members.set_notify(session, mum, teachers.id, NotifyPreference.DIGEST)
 

@@ -71,7 +71,7 @@ def test_the_zone_buttons_follow_the_users_language() -> None:
 
 
 async def test_three_answers_make_a_team(db: Database, frozen_clock) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         mum = await make_person(session, 1, "Anna")
         state = await newchild.begin(session, mum, 1)
         state = await newchild.answer(session, mum, state, "Lily")
@@ -80,13 +80,13 @@ async def test_three_answers_make_a_team(db: Database, frozen_clock) -> None:
 
     assert isinstance(child, Child)
     assert (child.name, child.timezone, child.birth_year) == ("Lily", "Europe/Paris", 2019)
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         assert (await session.scalar(select(Membership))).role == Role.GUARDIAN
         assert await session.scalar(select(WizardState)) is None
 
 
 async def test_a_tapped_zone_and_a_skipped_year_make_a_team(db: Database, frozen_clock) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         mum = await make_person(
             session,
             1,
@@ -102,24 +102,24 @@ async def test_a_tapped_zone_and_a_skipped_year_make_a_team(db: Database, frozen
 
 
 async def test_a_wrong_answer_keeps_the_question(db: Database, frozen_clock) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         mum = await make_person(session, 1, "Anna")
         state = await newchild.answer(session, mum, await newchild.begin(session, mum, 1), "Lily")
 
     with pytest.raises(DomainError):
-        async with db.session() as session:
+        async with db.transaction() as session:
             await newchild.answer(session, mum, state, "Atlantis")
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         assert (await session.scalar(select(WizardState))).step == "zone"
 
 
 async def test_a_cancelled_flow_creates_nothing(db: Database, frozen_clock) -> None:
-    async with db.session() as session:
+    async with db.transaction() as session:
         mum = await make_person(session, 1, "Anna")
         state = await newchild.begin(session, mum, 1)
         await newchild.cancel(session, mum, 1, wizards.ticket(state))
 
-    async with db.sessions() as session:
+    async with db.open_session() as session:
         assert await session.scalar(select(WizardState)) is None
         assert await session.scalar(select(Child)) is None
