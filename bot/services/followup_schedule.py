@@ -17,6 +17,7 @@ from bot.services.recurrence import (
     notice_times,
     occurrences,
     utc_to_local,
+    whole_minute,
 )
 from models import Followup, ReminderKind
 
@@ -43,7 +44,12 @@ NOTICE_CHOICES: dict[str, str] = {
 
 
 def stamp(moment: datetime) -> str:
-    """An occurrence as keys and buttons name it: ``20261203T1430`` (UTC)."""
+    """An occurrence as keys and buttons name it: ``20261203T1430`` (UTC).
+
+    Only a whole minute has a stamp, so that :func:`from_stamp` gives back the same moment.
+    """
+    if moment != whole_minute(moment):
+        raise ValueError(f"follow-up times are whole minutes, not {moment.isoformat()}")
     return moment.astimezone(UTC).strftime(STAMP)
 
 
