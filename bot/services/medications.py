@@ -10,7 +10,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import audit, clock, doses, regimen, titration, wizards
+from bot.services import audit, clock, dose_ranges, doses, regimen, titration, wizards
+from bot.services.dose_ranges import Finding
 from bot.services.errors import DomainError
 from bot.services.medication_parsing import (
     MedChange,
@@ -34,6 +35,7 @@ class Check(enum.StrEnum):
 
     UNKNOWN_NAME = "unknown_name"
     DOSE_RATIO = "dose_ratio"
+    DOSE_RANGE = "dose_range"
     UNIT = "unit"
     STOP = "stop"
 
@@ -48,6 +50,7 @@ class Proposal:
     before: Dosing | None
     after: Dosing | None
     checks: tuple[Check, ...]
+    finding: Finding | None = None  # why DOSE_RANGE is asked
 
 
 @dataclass(frozen=True)
@@ -93,8 +96,10 @@ async def prepare(
     if isinstance(command, MedStart):
         await _refuse_second_course(session, child.id, command)
         after = Dosing(command.amount, command.unit, command.times)
+        finding = _range_finding(command, None, after)
         checks = () if command.drug.known else (Check.UNKNOWN_NAME,)
-        return Proposal(command, child, None, None, after, checks)
+        checks += (Check.DOSE_RANGE,) if finding else ()
+        return Proposal(command, child, None, None, after, checks, finding)
     medication = await _course(session, child.id, command)
     entry = await entry_on(session, medication, command.effective_at)
     if entry is None:
@@ -108,9 +113,18 @@ async def prepare(
     )
     if after == entry.dosing and command.titration is None:
         raise DomainError("medications.no_difference", name=medication.name)
-    return Proposal(
-        command, child, medication, entry.dosing, after, _dose_checks(entry.dosing, after)
-    )
+    finding = _range_finding(command, entry.dosing, after)
+    checks = _dose_checks(entry.dosing, after) + ((Check.DOSE_RANGE,) if finding else ())
+    return Proposal(command, child, medication, entry.dosing, after, checks, finding)
+
+
+def _range_finding(
+    command: MedStart | MedChange, before: Dosing | None, after: Dosing
+) -> Finding | None:
+    """A dose (or titration target) this change takes outside a child's usual daily range."""
+    plan = command.titration
+    target = Dosing(plan.target, after.unit, after.times) if plan else None
+    return dose_ranges.outside(command.drug.generic, before, after, target)
 
 
 def _dose_checks(before: Dosing, after: Dosing) -> tuple[Check, ...]:
@@ -137,15 +151,24 @@ async def _refuse_second_course(session: AsyncSession, child_id: int, command: M
     if course is not None and (
         course.stopped_at is None or course.stopped_at > command.effective_at
     ):
-        raise DomainError("medications.already_taken", name=course.name)
+        raise _with_example("medications.already_taken", course.name, dose_only=True)
 
 
 async def _course(session: AsyncSession, child_id: int, command: MedChange | MedStop) -> Medication:
     """The course a change or stop is about."""
     course = await _latest_course(session, child_id, command.drug.generic)
     if course is None:
-        raise DomainError("medications.not_on_regimen", name=command.drug.generic)
+        raise _with_example("medications.not_on_regimen", command.drug.generic)
     return course
+
+
+def _with_example(key: str, name: str, *, dose_only: bool = False) -> DomainError:
+    """A refusal whose example uses a child's usual dose of ``name`` (none for unknown names)."""
+    example = dose_ranges.example(name)
+    if example is None:
+        return DomainError(f"{key}_unknown", name=name)
+    amount, times = example
+    return DomainError(key, name=name, example=amount if dose_only else f"{amount} {times}".strip())
 
 
 async def submit(

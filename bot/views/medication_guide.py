@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.callbacks import Callback
+from bot.services import dose_ranges
 from bot.services.medication_guide import VERBS, Question, Step
 from bot.services.wizards import ticket
 from bot.texts import t
@@ -41,7 +42,10 @@ def question(asked: Question, language: str | None = None) -> Reply:
     name = escape(asked.entry.medication.name)
     if step == Step.CHANGE:
         dosing = dosing_text(asked.entry.dosing, language)
-        text = t("medications.guide.ask_change", language, name=name, dosing=dosing)
+        example = dose_ranges.example(asked.entry.medication.name)
+        key = "medications.guide.ask_change" + ("" if example else "_unknown")
+        found = {"example": example[0]} if example else {}
+        text = t(key, language, name=name, dosing=dosing, **found)
         return Reply(text, [_cancel(number, language)])
     skip = Button(t("medications.guide.button_skip", language), Callback("med", number, "skip"))
     return Reply(

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from bot.callbacks import Callback
+from bot.services.dose_ranges import Finding
 from bot.services.drugs import resolve
 from bot.services.medications import Check, Pending, Proposal, Recorded
 from bot.services.recurrence import utc_to_local
@@ -157,6 +158,24 @@ def _ratio(before: Decimal, after: Decimal, language: str | None) -> tuple[str, 
     return "medications.confirm.dose_ratio_down", f"{round(100 * after / before)}%"
 
 
+def _range_line(finding: Finding, language: str | None) -> str:
+    """A daily amount outside a child's usual range, and the limit it passes."""
+    total = f"{finding.daily.normalize():,f} {finding.unit}"
+    if finding.mg_per_ml is None:
+        daily = t("medications.confirm.per_day", language, amount=total)
+    else:
+        strength = amount(finding.mg_per_ml)
+        daily = t("medications.confirm.per_day_liquid", language, amount=total, strength=strength)
+    key = "target_above" if finding.of_target else f"dose_{finding.side}"
+    return t(
+        f"medications.confirm.{key}",
+        language,
+        daily=daily,
+        name=escape(finding.generic),
+        limit=f"{finding.limit.normalize():,f} {finding.unit}",
+    )
+
+
 def _check_line(check: Check, proposal: Proposal, language: str | None) -> str:
     before, after = proposal.before, proposal.after
     if check == Check.UNKNOWN_NAME:
@@ -174,6 +193,9 @@ def _check_line(check: Check, proposal: Proposal, language: str | None) -> str:
             dosing=dosing_text(before, language),
             when=when(proposal.command.effective_at, proposal.child.timezone, language),
         )
+    if check == Check.DOSE_RANGE:
+        assert proposal.finding is not None
+        return _range_line(proposal.finding, language)
     assert before is not None and after is not None
     old, new = dose(before.amount, before.unit), dose(after.amount, after.unit)
     if check == Check.UNIT:
