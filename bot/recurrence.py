@@ -113,6 +113,15 @@ def utc_to_local(moment: datetime, timezone: str) -> datetime:
     return moment.astimezone(ZoneInfo(timezone)).replace(tzinfo=None)
 
 
+def whole_minute(moment: datetime) -> datetime:
+    """The start of the minute ``moment`` falls in (seconds dropped, aware or naive kept).
+
+    Follow-up times are whole minutes: that is what people mean and what keys name. Every
+    zone's UTC offset today is a whole number of minutes, so a UTC minute is a local one.
+    """
+    return moment.replace(second=0, microsecond=0)
+
+
 def _as_wall(first_local: datetime, timezone: str) -> datetime:
     """A naive wall time; an aware value is first converted to ``timezone``."""
     if first_local.tzinfo is None:

@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from models.base import Base, CreatedAt, JSONData, str_enum
 from models.reminder import ReminderKind
@@ -23,7 +23,8 @@ class Followup(CreatedAt, Base):
 
     ``due_at`` is the next (or only) occurrence. A repeating follow-up keeps its first
     occurrence as a naive wall time in ``timezone`` (``first_local``), so every later
-    occurrence falls at the same local time whatever the clocks do.
+    occurrence falls at the same local time whatever the clocks do. Both are whole minutes:
+    the keys of an occurrence's timed messages name it to the minute.
     """
 
     __tablename__ = "followup"
@@ -43,3 +44,9 @@ class Followup(CreatedAt, Base):
         str_enum(FollowupStatus, "followup_status"), default=FollowupStatus.ACTIVE
     )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+
+    @validates("due_at", "first_local")
+    def _whole_minute(self, name: str, value: datetime | None) -> datetime | None:
+        if value is not None and (value.second or value.microsecond):
+            raise ValueError(f"followup.{name} must be a whole minute, not {value.isoformat()}")
+        return value

@@ -127,6 +127,49 @@ async def test_a_reminder_for_later_today_is_said_at_its_time(world: World) -> N
     assert saved.text.splitlines()[2] == "🔔 I'll remind the team at the time."
 
 
+async def test_a_reminder_in_one_minute_reaches_the_team_when_the_clock_passes_it(
+    world: World, frozen_clock: FrozenClock
+) -> None:
+    mum = await parent_with_team(world)
+    chat = mum.private_chat
+    frozen_clock.set(at("2026-11-25 09:00:27.250000"))  # asked between two whole minutes
+
+    saved = await say(world, mum, chat, "/remind in 1 minute call the pharmacy")
+    await time_passes(world, frozen_clock, "2026-11-25 09:01:30")
+
+    assert saved.text.splitlines() == [
+        "✅ Saved for Lily: 📌 call the pharmacy",
+        "🗓 Wed 25 Nov, 09:01",
+        "🔔 I'll remind the team at the time.",
+    ]
+    assert (await chat.last_bot_message()).text == "🔔 Lily: 📌 call the pharmacy, today at 09:01"
+    assert [f.due_at for f in await followups(world)] == [at("2026-11-25 09:01")]
+
+
+async def test_an_appointment_in_some_hours_is_announced_and_asked_about_afterwards(
+    world: World, frozen_clock: FrozenClock
+) -> None:
+    mum = await parent_with_team(world)
+    chat = mum.private_chat
+    frozen_clock.set(at("2026-11-25 09:00:41.900000"))
+
+    await say(world, mum, chat, "/followup in 3 hours EEG at City Hospital")
+    await time_passes(world, frozen_clock, "2026-11-25 10:00:10")
+    notice = await chat.last_bot_message()
+    await time_passes(world, frozen_clock, "2026-11-25 14:00:05")
+    question = await chat.last_bot_message()
+    answered = await tap(world, mum, chat, question, "✅ It happened")
+
+    assert notice.text == "🔔 Lily: 🧪 EEG at City Hospital, today at 12:00"
+    assert question.text.startswith(
+        "🧪 EEG at City Hospital for Lily was due Wed 25 Nov, 12:00. Did it happen?"
+    )
+    assert answered.text.startswith(
+        "✅ Noted by Anna: EEG at City Hospital (Wed 25 Nov, 12:00) happened."
+    )
+    assert [f.status for f in await followups(world)] == [FollowupStatus.DONE]
+
+
 async def test_a_date_already_past_is_refused_with_the_date_it_read(world: World) -> None:
     mum = await parent_with_team(world)
 

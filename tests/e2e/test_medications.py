@@ -224,3 +224,62 @@ async def test_a_dose_that_is_not_a_number_is_explained(world: World) -> None:
 
     assert answer.text.startswith("The dose must be more than zero, not 0.")
     assert await recorded_changes(world) == []
+
+
+async def test_an_absurd_dose_is_confirmed_first_naming_the_usual_maximum(world: World) -> None:
+    family = await lily_family(world)
+    chat = family.mum.private_chat
+    relays_before = await bot_texts(family.group)
+
+    question = await med(world, family.mum, chat, "start levetiracetam 99999999 mg 08:00")
+    cancelled = await tap(world, family.mum, chat, question, "✖️ Cancel")
+
+    assert question.text == (
+        "Please check before I record this:\n"
+        "levetiracetam: not taken → 99999999 mg at 08:00\n"
+        "⚠️ That is 99,999,999 mg a day, above the usual maximum for levetiracetam"
+        " (about 3,000 mg a day).\n"
+        "Confirm?"
+    )
+    assert labels(question) == ["✅ Yes, record it", "✖️ Cancel"]
+    assert cancelled.text == "OK, nothing was recorded."
+    assert await bot_texts(family.group) == relays_before
+    assert await recorded_changes(world) == []
+
+
+async def test_a_dose_a_thousand_times_too_small_is_confirmed_then_recorded(world: World) -> None:
+    family = await lily_family(world)
+    chat = family.mum.private_chat
+
+    question = await med(world, family.mum, chat, "start clobazam 0.005 mg 20:00")
+    done = await tap(world, family.mum, chat, question, "✅ Yes, record it")
+
+    assert "⚠️ That is 0.005 mg a day, far below the usual dose of clobazam" in question.text
+    assert done.text.splitlines()[1] == "clobazam: not taken → 0.005 mg at 20:00"
+    assert await recorded_changes(world) == ["start 0.005"]
+
+
+async def test_stopping_a_medicine_not_taken_suggests_a_childs_dose_of_it(world: World) -> None:
+    family = await lily_family(world)
+
+    answer = await med(world, family.mum, family.mum.private_chat, "stop Rivotril")
+
+    assert answer.text == (
+        "clonazepam isn't on the regimen. See /meds, or start it:"
+        " /med start clonazepam 0.25 mg 20:00"
+    )
+
+
+async def test_the_guided_change_suggests_a_childs_dose_of_that_medicine(world: World) -> None:
+    family = await lily_family(world)
+    chat = family.mum.private_chat
+    await med(world, family.mum, chat, "start clonazepam 0.5 mg 20:00")
+
+    menu = await say(world, family.mum, chat, "/med")
+    pick = await tap(world, family.mum, chat, menu, "✏️ Change a dose or times")
+    ask = await tap(world, family.mum, chat, pick, "clonazepam")
+
+    assert ask.text == (
+        "What changes for clonazepam (now 0.5 mg at 20:00)? Type the new dose and/or times,"
+        " and when. For example: 0.25 mg from tomorrow or 08:00 12:30 20:00"
+    )

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock, scheduling
-from bot.recurrence import utc_to_local
+from bot.recurrence import utc_to_local, whole_minute
 from bot.services import audit
 from bot.services.errors import DomainError
 from bot.services.followups.parsing import FollowupParseError, ParsedFollowup, parse_followup
@@ -92,18 +92,22 @@ async def add(
     parsed: ParsedFollowup,
     kind: ReminderKind | None = None,
 ) -> SavedFollowup:
-    """Store ``parsed`` for ``child`` with its kind's notices; schedule its first occurrence."""
+    """Store ``parsed`` for ``child`` with its kind's notices; schedule its first occurrence.
+
+    The due time is kept on its whole minute, the precision its notices' keys name.
+    """
     if len(parsed.title) > TITLE_LIMIT:
         raise DomainError("followups.title_too_long", limit=TITLE_LIMIT)
     kind = kind or parsed.kind
+    due_at = whole_minute(parsed.due_at)
     followup = Followup(
         child_id=child.id,
         kind=kind,
         title=parsed.title,
-        due_at=parsed.due_at,
+        due_at=due_at,
         timezone=child.timezone,
         recurrence=parsed.recurrence.to_text() if parsed.recurrence else None,
-        first_local=utc_to_local(parsed.due_at, child.timezone) if parsed.recurrence else None,
+        first_local=utc_to_local(due_at, child.timezone) if parsed.recurrence else None,
         notices=default_notices(kind),
         status=FollowupStatus.ACTIVE,
         created_by_id=person.id,
@@ -192,10 +196,10 @@ async def reschedule(
     parsed = read_when(text, followup.title, timezone=child.timezone)
     await scheduling.cancel(session, key_prefix(followup))
     previous = followup.due_at
-    followup.due_at, followup.timezone = parsed.due_at, child.timezone
+    followup.due_at, followup.timezone = whole_minute(parsed.due_at), child.timezone
     followup.status = FollowupStatus.ACTIVE
     if followup.recurrence is not None:
-        followup.first_local = utc_to_local(parsed.due_at, child.timezone)
+        followup.first_local = utc_to_local(followup.due_at, child.timezone)
     await schedule_occurrence(session, followup)
     await _record(session, "followup.rescheduled", person, followup, previous=previous.isoformat())
     return summary(followup, child)

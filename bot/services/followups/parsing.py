@@ -17,6 +17,7 @@ from bot.recurrence import (
     local_to_utc,
     next_occurrence,
     utc_to_local,
+    whole_minute,
 )
 from bot.services.errors import DomainError
 from models.reminder import ReminderKind
@@ -72,14 +73,17 @@ class _When:
 def parse_followup(text: str, *, now: datetime, timezone: str) -> ParsedFollowup:
     """Read ``<when> <what>`` or ``every ... <what>``; raise FollowupParseError if unreadable.
 
-    ``now`` is aware; wall times are read in ``timezone`` and ``due_at`` is aware UTC.
+    ``now`` is aware; wall times are read in ``timezone`` and ``due_at`` is aware UTC, on a
+    whole minute.
 
     - The date phrase is the longest run of leading words dateparser understands (English,
       future dates preferred); the rest is the title.
     - Numeric dates are day first: ``3/12`` is 3 December. ISO dates and month names are
       unambiguous.
     - A date without a time falls due at 09:00 local, with ``time_given=False``.
-    - ``in 2 hours`` is elapsed time from now, even across a clock change.
+    - ``in 2 hours`` is elapsed time from now, even across a clock change, on the minute the
+      clock shows: at 10:00:40, ``in 10 minutes`` is 10:10 (a few seconds is the next minute).
+    - Seconds of a typed time are dropped: follow-ups fall due on whole minutes.
     - Dates more than ten years ahead are refused (``12/25`` reads as the year 2125).
     - A repeat is ``every [N] day|week|fortnight|month|year [on <weekday>]`` or
       ``every [N] <weekday>``, optionally followed by a start (``every day 8:00 ...``,
@@ -300,9 +304,18 @@ def _when(local: datetime, period: str, phrase: str, clock: _Clock) -> _When:
         return _When(day, local_to_utc(day, clock.timezone), time_given=False)
     if _moves_with_clock(phrase, local, clock):
         # "in 2 hours" is elapsed time: add it to the instant, not the wall clock (DST).
-        due_at = clock.now + (local - clock.base)
+        due_at = _on_minute(clock.now + (local - clock.base), clock.now)
         return _When(utc_to_local(due_at, clock.timezone), due_at, time_given=True)
-    return _When(local, local_to_utc(local, clock.timezone), time_given=True)
+    wall = whole_minute(local)  # "8:00:45" is 08:00
+    return _When(wall, local_to_utc(wall, clock.timezone), time_given=True)
+
+
+def _on_minute(due_at: datetime, now: datetime) -> datetime:
+    """A moment from now on the minute it falls in; seconds ahead round up to the next minute."""
+    minute = whole_minute(due_at)
+    if due_at > now >= minute:
+        return minute + timedelta(minutes=1)
+    return minute
 
 
 def _moves_with_clock(phrase: str, local: datetime, clock: _Clock) -> bool:

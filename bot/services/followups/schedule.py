@@ -15,6 +15,7 @@ from bot.recurrence import (
     notice_times,
     occurrences,
     utc_to_local,
+    whole_minute,
 )
 from bot.services.errors import DomainError
 from models import Followup, ReminderKind
@@ -42,7 +43,12 @@ NOTICE_CHOICES: dict[str, str] = {
 
 
 def stamp(moment: datetime) -> str:
-    """An occurrence as keys and buttons name it: ``20261203T1430`` (UTC)."""
+    """An occurrence as keys and buttons name it: ``20261203T1430`` (UTC).
+
+    Only a whole minute has a stamp, so that :func:`from_stamp` gives back the same moment.
+    """
+    if moment != whole_minute(moment):
+        raise ValueError(f"follow-up times are whole minutes, not {moment.isoformat()}")
     return moment.astimezone(UTC).strftime(STAMP)
 
 

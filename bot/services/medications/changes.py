@@ -14,7 +14,8 @@ from bot import clock
 from bot.services import audit, wizards
 from bot.services.doses import reminders as doses
 from bot.services.errors import DomainError
-from bot.services.medications import regimen, titration
+from bot.services.medications import dose_ranges, regimen, titration
+from bot.services.medications.dose_ranges import Finding
 from bot.services.medications.parsing import (
     MedChange,
     MedStart,
@@ -37,6 +38,7 @@ class ConfirmReason(enum.StrEnum):
 
     UNKNOWN_NAME = "unknown_name"
     DOSE_RATIO = "dose_ratio"
+    DOSE_RANGE = "dose_range"
     UNIT = "unit"
     STOP = "stop"
 
@@ -51,6 +53,7 @@ class Proposal:
     before: Dosing | None
     after: Dosing | None
     checks: tuple[ConfirmReason, ...]
+    finding: Finding | None = None  # why DOSE_RANGE is asked
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,10 @@ async def prepare(
     if isinstance(command, MedStart):
         await _refuse_second_course(session, child.id, command)
         after = Dosing(command.amount, command.unit, command.times)
+        finding = _range_finding(command, None, after)
         checks = () if command.drug.known else (ConfirmReason.UNKNOWN_NAME,)
-        return Proposal(command, child, None, None, after, checks)
+        checks += (ConfirmReason.DOSE_RANGE,) if finding else ()
+        return Proposal(command, child, None, None, after, checks, finding)
     medication = await _course(session, child.id, command)
     entry = await entry_on(session, medication, command.effective_at)
     if entry is None:
@@ -111,9 +116,18 @@ async def prepare(
     )
     if after == entry.dosing and command.titration is None:
         raise DomainError("medications.no_difference", name=medication.name)
-    return Proposal(
-        command, child, medication, entry.dosing, after, _dose_checks(entry.dosing, after)
-    )
+    finding = _range_finding(command, entry.dosing, after)
+    checks = _dose_checks(entry.dosing, after) + ((ConfirmReason.DOSE_RANGE,) if finding else ())
+    return Proposal(command, child, medication, entry.dosing, after, checks, finding)
+
+
+def _range_finding(
+    command: MedStart | MedChange, before: Dosing | None, after: Dosing
+) -> Finding | None:
+    """A dose (or titration target) this change takes outside a child's usual daily range."""
+    plan = command.titration
+    target = Dosing(plan.target, after.unit, after.times) if plan else None
+    return dose_ranges.outside(command.drug.generic, before, after, target)
 
 
 def _dose_checks(before: Dosing, after: Dosing) -> tuple[ConfirmReason, ...]:
@@ -140,15 +154,24 @@ async def _refuse_second_course(session: AsyncSession, child_id: int, command: M
     if course is not None and (
         course.stopped_at is None or course.stopped_at > command.effective_at
     ):
-        raise DomainError("medications.already_taken", name=course.name)
+        raise _with_example("medications.already_taken", course.name, dose_only=True)
 
 
 async def _course(session: AsyncSession, child_id: int, command: MedChange | MedStop) -> Medication:
     """The course a change or stop is about."""
     course = await _latest_course(session, child_id, command.drug.generic)
     if course is None:
-        raise DomainError("medications.not_on_regimen", name=command.drug.generic)
+        raise _with_example("medications.not_on_regimen", command.drug.generic)
     return course
+
+
+def _with_example(key: str, name: str, *, dose_only: bool = False) -> DomainError:
+    """A refusal whose example uses a child's usual dose of ``name`` (none for unknown names)."""
+    example = dose_ranges.example(name)
+    if example is None:
+        return DomainError(f"{key}_unknown", name=name)
+    amount, times = example
+    return DomainError(key, name=name, example=amount if dose_only else f"{amount} {times}".strip())
 
 
 async def submit(

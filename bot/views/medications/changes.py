@@ -9,6 +9,7 @@ from bot.callbacks import Callback
 from bot.recurrence import utc_to_local
 from bot.replies import Button, Reply
 from bot.services.medications.changes import ConfirmReason, Pending, Proposal, Recorded
+from bot.services.medications.dose_ranges import Finding
 from bot.services.medications.drugs import resolve
 from bot.services.medications.regimen import Dosing
 from bot.services.medications.titration import AppliedStep, PlanState
@@ -158,6 +159,24 @@ def _ratio(before: Decimal, after: Decimal, language: str | None) -> tuple[str, 
     return "medications.confirm.dose_ratio_down", f"{round(100 * after / before)}%"
 
 
+def _range_line(finding: Finding, language: str | None) -> str:
+    """A daily amount outside a child's usual range, and the limit it passes."""
+    total = f"{finding.daily.normalize():,f} {finding.unit}"
+    if finding.mg_per_ml is None:
+        daily = t("medications.confirm.per_day", language, amount=total)
+    else:
+        strength = amount(finding.mg_per_ml)
+        daily = t("medications.confirm.per_day_liquid", language, amount=total, strength=strength)
+    key = "target_above" if finding.of_target else f"dose_{finding.side}"
+    return t(
+        f"medications.confirm.{key}",
+        language,
+        daily=daily,
+        name=escape(finding.generic),
+        limit=f"{finding.limit.normalize():,f} {finding.unit}",
+    )
+
+
 def _check_line(check: ConfirmReason, proposal: Proposal, language: str | None) -> str:
     before, after = proposal.before, proposal.after
     if check == ConfirmReason.UNKNOWN_NAME:
@@ -175,6 +194,9 @@ def _check_line(check: ConfirmReason, proposal: Proposal, language: str | None) 
             dosing=dosing_text(before, language),
             when=when(proposal.command.effective_at, proposal.child.timezone, language),
         )
+    if check == ConfirmReason.DOSE_RANGE:
+        assert proposal.finding is not None
+        return _range_line(proposal.finding, language)
     assert before is not None and after is not None
     old, new = dose(before.amount, before.unit), dose(after.amount, after.unit)
     if check == ConfirmReason.UNIT:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.callbacks import Callback
 from bot.replies import Button, Reply
+from bot.services.medications import dose_ranges
 from bot.services.medications.guide import VERBS, GuideQuestion, GuideStep
 from bot.services.wizards import ticket
 from bot.texts import t
@@ -42,7 +43,10 @@ def question(asked: GuideQuestion, language: str | None = None) -> Reply:
     name = escape(asked.entry.medication.name)
     if step == GuideStep.CHANGE:
         dosing = dosing_text(asked.entry.dosing, language)
-        text = t("medications.guide.ask_change", language, name=name, dosing=dosing)
+        example = dose_ranges.example(asked.entry.medication.name)
+        key = "medications.guide.ask_change" + ("" if example else "_unknown")
+        found = {"example": example[0]} if example else {}
+        text = t(key, language, name=name, dosing=dosing, **found)
         return Reply(text, [_cancel(number, language)])
     skip = Button(t("medications.guide.button_skip", language), Callback("med", number, "skip"))
     return Reply(

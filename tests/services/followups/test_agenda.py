@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,11 +13,13 @@ from sqlalchemy import select
 
 import bot.handlers.followups  # noqa: F401  (registers the follow-up timed-message handlers)
 from bot import scheduling
+from bot import schema as migrate
 from bot.clock import FrozenClock
 from bot.services.errors import DomainError, Forbidden
 from bot.services.followups import agenda as followups
 from bot.services.followups import notices as followup_notices
 from bot.services.followups import wizard as followup_wizard
+from bot.services.followups.parsing import ParsedFollowup
 from bot.services.teams.children import membership_in
 from models import (
     Child,
@@ -27,6 +29,7 @@ from models import (
     Outbox,
     Person,
     Reminder,
+    ReminderKind,
     ReminderStatus,
     Role,
 )
@@ -203,6 +206,103 @@ async def test_a_plain_reminder_is_said_at_its_time_and_asks_nothing_after(
     assert await said(db, GROUP) == ["🔔 <b>Lily</b>: 📌 <b>call the pharmacy</b>, today at 11:00"]
     assert await said_at(db, GROUP) == ["Wed 25 Nov 11:00"]
     assert await said(db, MUM) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "due"),
+    [
+        ("in 1 minute call the pharmacy", "2026-11-25 09:01"),
+        ("in 90 minutes call the pharmacy", "2026-11-25 10:30"),
+        ("every day in 2 hours call the pharmacy", "2026-11-25 11:00"),
+    ],
+)
+async def test_a_reminder_asked_for_between_two_minutes_is_said_at_its_minute(
+    db, dispatcher, frozen_clock, line: str, due: str
+) -> None:
+    team = await make_team(db)
+    frozen_clock.set(at("2026-11-25 09:00:27.250000"))
+    followup = await add(db, team, line)
+
+    await run_until(dispatcher, frozen_clock, at(due) + timedelta(minutes=5))
+
+    assert followup.due_at == at(due)
+    assert await said(db, GROUP) == [
+        f"🔔 <b>Lily</b>: 📌 <b>call the pharmacy</b>, today at {due[-5:]}"
+    ]
+    assert await said_at(db, GROUP) == [local(at(due))]
+
+
+async def test_a_followup_given_a_time_with_seconds_is_kept_on_its_minute(
+    db, dispatcher, frozen_clock
+) -> None:
+    team = await make_team(db)
+    async with db.transaction() as session:
+        lily = await session.get(Child, team.lily.id)
+        mum = await session.get(Person, team.mum.id)
+        parsed = ParsedFollowup(
+            "EEG", at("2026-11-26 10:15:42.5"), ReminderKind.TEST, None, time_given=True
+        )
+        saved = await followups.add(session, mum, lily, parsed)
+
+    await run_until(dispatcher, frozen_clock, at("2026-11-26 12:30"))
+
+    assert saved.followup.due_at == at("2026-11-26 10:15")
+    assert await said_at(db, GROUP) == ["Wed 25 Nov 18:00", "Thu 26 Nov 08:15"]
+    assert await said_at(db, MUM) == ["Thu 26 Nov 12:15"]  # the after-question
+
+
+async def test_a_followup_stored_with_seconds_by_an_older_version_is_reminded_after_upgrading(
+    db_url, frozen_clock
+) -> None:
+    db = Database(db_url)
+    team = await make_team(db)
+    frozen_clock.set(at("2026-11-25 09:00:27.250000"))
+    await add(db, team, "in 1 minute call the pharmacy")
+    await add(db, team, "every day in 2 hours give the inhaler")
+    await _as_an_older_version_stored_them(db, timedelta(seconds=27.25))
+    await db.dispose()
+
+    await migrate.downgrade(db_url, "0006")
+    await migrate.upgrade(db_url)
+    db = Database(db_url)
+    await run_until(scheduling.Dispatcher(db), frozen_clock, at("2026-11-25 13:30"))
+
+    assert await said(db, GROUP) == [
+        "🔔 <b>Lily</b>: 📌 <b>call the pharmacy</b>, today at 09:01",
+        "🔔 <b>Lily</b>: 📌 <b>give the inhaler</b>, today at 11:00",
+    ]
+    async with db.open_session() as session:
+        rows = list(await session.scalars(select(Followup).order_by(Followup.id)))
+    assert [(row.status, row.due_at) for row in rows] == [
+        (FollowupStatus.DONE, at("2026-11-25 09:01")),
+        (FollowupStatus.ACTIVE, at("2026-11-26 11:00")),
+    ]
+    assert rows[1].first_local == datetime(2026, 11, 25, 11, 0)
+    await db.dispose()
+
+
+def test_a_followup_time_with_seconds_cannot_be_stored() -> None:
+    with pytest.raises(ValueError, match="whole minute"):
+        Followup(due_at=at("2026-11-25 09:01:27"))
+    with pytest.raises(ValueError, match="whole minute"):
+        Followup(first_local=datetime(2026, 11, 25, 9, 1, 0, 5))
+
+
+async def _as_an_older_version_stored_them(db: Database, seconds: timedelta) -> None:
+    """Put back the seconds of the moment of asking, as versions before 0007 kept them."""
+    followup, reminder = Followup.__table__, Reminder.__table__
+    async with db.transaction() as session:
+        for row in (await session.execute(select(followup))).all():
+            first = row.first_local + seconds if row.first_local else None
+            await session.execute(
+                followup.update()
+                .where(followup.c.id == row.id)
+                .values(due_at=row.due_at + seconds, first_local=first)
+            )
+        for row in (await session.execute(select(reminder.c.id, reminder.c.due_at))).all():
+            await session.execute(
+                reminder.update().where(reminder.c.id == row.id).values(due_at=row.due_at + seconds)
+            )
 
 
 async def test_an_educator_may_not_add_followups(db, frozen_clock) -> None:

@@ -62,6 +62,30 @@ def test_in_two_hours() -> None:
     assert parsed.due_at == datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
+BETWEEN_MINUTES = datetime(2026, 11, 25, 10, 0, 27, 250000, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("in 1 minute call the pharmacy", datetime(2026, 11, 25, 10, 1, tzinfo=UTC)),
+        ("in 2 hours call the pharmacy", datetime(2026, 11, 25, 12, 0, tzinfo=UTC)),
+        ("in 1.5 hours call the pharmacy", datetime(2026, 11, 25, 11, 30, tzinfo=UTC)),
+        ("in 90 seconds call the pharmacy", datetime(2026, 11, 25, 10, 1, tzinfo=UTC)),
+        ("every day in 2 hours call the pharmacy", datetime(2026, 11, 25, 12, 0, tzinfo=UTC)),
+        ("tomorrow 8:00:45 call the pharmacy", datetime(2026, 11, 26, 8, 0, tzinfo=UTC)),
+    ],
+)
+def test_a_time_from_now_falls_on_the_minute_the_clock_shows(text: str, due: datetime) -> None:
+    assert parse(text, now=BETWEEN_MINUTES).due_at == due
+
+
+def test_a_few_seconds_from_now_is_the_next_minute_not_the_past() -> None:
+    assert parse("in 30 seconds call", now=BETWEEN_MINUTES).due_at == datetime(
+        2026, 11, 25, 10, 1, tzinfo=UTC
+    )
+
+
 TABLE = [
     # text, title, kind, local due, recurrence, time given
     ("tomorrow 8am swimming kit", "swimming kit", CUSTOM, "2026-11-26 08:00", None, True),
@@ -285,3 +309,25 @@ def test_any_text_either_parses_or_raises_a_parse_error(text: str) -> None:
         assert has(error.key)
         return
     assert parsed.title and parsed.due_at > NOW and parsed.due_at.tzinfo is UTC
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS + ["minute", "minutes", "seconds", "1.5"]), max_size=6).map(
+        " ".join
+    ),
+    st.datetimes(
+        min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31), timezones=st.just(UTC)
+    ),
+    st.sampled_from([LONDON, NEW_YORK, TOKYO, "Asia/Kolkata", "Asia/Kathmandu"]),
+)
+def test_whatever_the_moment_of_asking_a_due_time_is_a_whole_minute_still_ahead(
+    text: str, now: datetime, timezone: str
+) -> None:
+    try:
+        parsed = parse(text + " call", timezone, now=now)
+    except FollowupParseError:
+        return
+    assert parsed.due_at > now
+    assert (parsed.due_at.second, parsed.due_at.microsecond) == (0, 0)
+    assert utc_to_local(parsed.due_at, timezone).second == 0

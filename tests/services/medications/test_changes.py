@@ -250,3 +250,93 @@ async def test_every_change_is_audited(db, team) -> None:
     async with db.open_session() as session:
         kinds = list(await session.scalars(select(Event.kind).order_by(Event.id)))
     assert kinds == ["medication.start", "medication.adjust"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "start levetiracetam 2000 mg 08:00 20:00",  # 4,000 mg a day
+        "start levetiracetam 4 g 08:00",
+        "start levetiracetam 20 ml 08:00 20:00",  # of its one liquid, 100 mg/ml: 4,000 mg a day
+        "start levetiracetam 90 mg/kg/day bd",
+        "start valproate 1.5 g twice daily",
+        "start clonazepam 25 mg 20:00",
+        "start midazolam 100 mg",
+        "start levetiracetam 1 mg 08:00",  # a thousandth of a usual dose
+        "start levetiracetam 500 mg 08:00 20:00 increase by 250 mg every 7 days to 5000 mg",
+    ],
+)
+async def test_a_dose_outside_a_childs_usual_range_waits_for_confirmation(
+    db, team, line: str
+) -> None:
+    pending = await send(db, team.mum, team.lily, line)
+
+    assert isinstance(pending, Pending) and pending.proposal.checks == (ConfirmReason.DOSE_RANGE,)
+    assert await taking(db, team.lily, NOW) == []
+    await confirm(db, team.mum, pending)
+    assert len(await taking(db, team.lily, NOW)) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "start levetiracetam 1500 mg 08:00 20:00",  # the usual maximum itself
+        "start levetiracetam 60 mg/kg/day bd",
+        "start valproate 5 ml 3x daily",  # sold in more than one strength: ml is not guarded
+        "start clonazepam 2 tablets 20:00",  # nor are tablets
+        "start clobazam 10 mg 20:00 decrease by 2.5 mg every week to 0 mg",  # tapering off
+        "start midazolam 10 mg",
+    ],
+)
+async def test_a_usual_dose_is_recorded_without_a_question(db, team, line: str) -> None:
+    assert isinstance(await send(db, team.mum, team.lily, line), Recorded)
+
+
+async def test_a_high_dose_confirmed_once_is_not_questioned_again_when_its_times_move(
+    db, team
+) -> None:
+    start = "start levetiracetam 2000 mg 08:00 20:00"
+    await confirm(db, team.mum, await send(db, team.mum, team.lily, start))
+
+    moved = await send(db, team.mum, team.lily, "change levetiracetam 07:30 19:30")
+    more = await send(db, team.mum, team.lily, "change levetiracetam 08:00 14:00 20:00")
+
+    assert isinstance(moved, Recorded)
+    assert isinstance(more, Pending) and more.proposal.checks == (ConfirmReason.DOSE_RANGE,)
+
+
+async def test_a_tenfold_slip_beyond_the_usual_maximum_names_both(db, team) -> None:
+    await send(db, team.mum, team.lily, "start levetiracetam 250 mg 08:00 20:00")
+
+    pending = await send(db, team.mum, team.lily, "change levetiracetam 2500 mg")
+
+    assert isinstance(pending, Pending)
+    assert pending.proposal.checks == (ConfirmReason.DOSE_RATIO, ConfirmReason.DOSE_RANGE)
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "example"),
+    [
+        ("stop Rivotril", "medications.not_on_regimen", "0.25 mg 20:00"),
+        ("change clobazam 5 mg", "medications.not_on_regimen", "5 mg 20:00"),
+        ("stop Buccolam", "medications.not_on_regimen", "5 mg"),
+        ("stop melatonin", "medications.not_on_regimen_unknown", None),
+    ],
+)
+async def test_a_medicine_not_taken_is_refused_with_a_childs_dose_to_start_it(
+    db, team, line: str, key: str, example: str | None
+) -> None:
+    with pytest.raises(DomainError) as refused:
+        await send(db, team.mum, team.lily, line)
+
+    assert refused.value.key == key
+    assert refused.value.params.get("example") == example
+
+
+async def test_starting_a_medicine_again_suggests_changing_it_to_a_childs_dose(db, team) -> None:
+    await send(db, team.mum, team.lily, "start clonazepam 0.5 mg 20:00")
+
+    with pytest.raises(DomainError) as refused:
+        await send(db, team.mum, team.lily, "start Rivotril 0.5 mg 20:00")
+
+    assert refused.value.params == {"name": "clonazepam", "example": "0.25 mg"}
