@@ -1,4 +1,9 @@
-"""The feature modules, in dispatch order, and ``register_all``."""
+"""The feature modules, in dispatch order, and ``register_all``.
+
+Importing them changes nothing: each feature's ``register(app)`` adds its commands,
+its /help lines (``permissions.COMMANDS``, in this order) and its timed-message
+handlers.
+"""
 
 from __future__ import annotations
 
@@ -28,8 +33,8 @@ from bot.handlers import (
 FEATURES = [
     *(start, newchild, invites, teams, child, links),
     *(episode_wizard, timer, episodes, history, plan),
-    followups,
     *(medications, doses),
+    followups,
     wizards,
 ]
 

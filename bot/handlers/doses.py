@@ -30,7 +30,6 @@ COMMANDS = [
     Command("doses", action=Action.SEE_MEDICINES, feature="doses"),
     Command("adherence", action=Action.SEE_HISTORY, feature="doses"),
 ]
-permissions.COMMANDS.extend(c for c in COMMANDS if c not in permissions.COMMANDS)
 
 
 def pressed(turn: Turn) -> tuple[int, int] | None:
@@ -166,7 +165,6 @@ async def alert(session: AsyncSession, found: dose_outcomes.DoseOutcome) -> None
     await show_outcome(session, found)
 
 
-@scheduling.on(doses.REMIND)
 async def remind(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A dose is due: remind whoever is responsible (or, far too late, report it missed)."""
     scheduled_at = datetime.fromisoformat(fired.payload["scheduled_at"])
@@ -177,7 +175,6 @@ async def remind(session: AsyncSession, fired: scheduling.Fired) -> None:
         await alert(session, result)
 
 
-@scheduling.on(doses.AGAIN)
 async def remind_again(session: AsyncSession, fired: scheduling.Fired) -> None:
     """Nobody answered: remind once more."""
     call = await doses.again(session, fired.payload["dose_reminder_id"])
@@ -185,7 +182,6 @@ async def remind_again(session: AsyncSession, fired: scheduling.Fired) -> None:
         await call_out(session, call, fired, "title_again")
 
 
-@scheduling.on(doses.SNOOZED)
 async def snooze_over(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A snooze ran out: remind again in the chat where it was snoozed."""
     call = await doses.again(session, fired.payload["dose_reminder_id"])
@@ -197,7 +193,6 @@ async def snooze_over(session: AsyncSession, fired: scheduling.Fired) -> None:
         )
 
 
-@scheduling.on(doses.MISSED)
 async def mark_missed(session: AsyncSession, fired: scheduling.Fired) -> None:
     """Still no answer: record the dose missed and tell the team."""
     found = await doses.mark_missed(session, fired.payload["dose_reminder_id"])
@@ -205,13 +200,11 @@ async def mark_missed(session: AsyncSession, fired: scheduling.Fired) -> None:
         await alert(session, found)
 
 
-@scheduling.on(doses.PLAN)
 async def plan_doses(session: AsyncSession, fired: scheduling.Fired) -> None:
     """Nightly: schedule the reminders of the next two days."""
     await doses.plan_child(session, fired.reminder.child_id, fired.now)
 
 
-@scheduling.on(doses.SYNC)
 async def sync_copies(session: AsyncSession, fired: scheduling.Fired) -> None:
     """Edit the copies that were still queued when the dose was answered."""
     found = await dose_outcomes.answered(session, fired.payload["dose_reminder_id"])
@@ -225,7 +218,19 @@ async def sync_copies(session: AsyncSession, fired: scheduling.Fired) -> None:
     await doses.sync_later(session, found.reminder, still, fired.payload["tries"])
 
 
+TIMED: dict[str, scheduling.Handler] = {
+    doses.REMIND: remind,
+    doses.AGAIN: remind_again,
+    doses.SNOOZED: snooze_over,
+    doses.MISSED: mark_missed,
+    doses.PLAN: plan_doses,
+    doses.SYNC: sync_copies,
+}
+
+
 def register(app: Application) -> None:
+    permissions.COMMANDS.extend(c for c in COMMANDS if c not in permissions.COMMANDS)
+    scheduling.install(TIMED)
     app.add_handler(CommandHandler("doses", show_doses))
     app.add_handler(CallbackQueryHandler(show_doses, pattern=child_pattern("doses")))
     app.add_handler(CommandHandler("adherence", show_adherence))

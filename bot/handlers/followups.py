@@ -26,7 +26,6 @@ COMMANDS = [
     Command("followup", action=Action.FOLLOW_UPS, feature="followups"),
     Command("reminders", action=Action.FOLLOW_UPS, feature="followups"),
 ]
-permissions.COMMANDS.extend(c for c in COMMANDS if c not in permissions.COMMANDS)
 
 
 def _line(turn: Turn) -> str:
@@ -144,7 +143,6 @@ async def record_outcome(turn: Turn) -> None:
     turn.edit = views.answered(found, turn.language)
 
 
-@scheduling.on(NOTICE)
 async def send_notice(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A follow-up's notice fell due: tell the team, and the clinician who created it."""
     found = await followup_notices.notice(session, fired.payload)
@@ -160,7 +158,6 @@ async def send_notice(session: AsyncSession, fired: scheduling.Fired) -> None:
         )
 
 
-@scheduling.on(ASK)
 async def ask_outcome(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A follow-up's time has passed: ask the guardians how an appointment went."""
     found = await followup_notices.passed(session, fired.payload, fired.now)
@@ -168,7 +165,12 @@ async def ask_outcome(session: AsyncSession, fired: scheduling.Fired) -> None:
         await tell_guardians(session, found.child.id, mark_late(views.question(found), fired))
 
 
+TIMED: dict[str, scheduling.Handler] = {NOTICE: send_notice, ASK: ask_outcome}
+
+
 def register(app: Application) -> None:
+    permissions.COMMANDS.extend(c for c in COMMANDS if c not in permissions.COMMANDS)
+    scheduling.install(TIMED)
     app.add_handler(CommandHandler(["followup", "remind"], add_followup))
     app.add_handler(CallbackQueryHandler(add_followup, pattern=child_pattern("followup")))
     app.add_handler(CommandHandler("reminders", list_followups))

@@ -28,7 +28,6 @@ COMMANDS = [
     Command("meds", action=Action.SEE_MEDICINES, feature="medications"),
     Command("med", action=Action.CHANGE_MEDICATION, feature="medications"),
 ]
-permissions.COMMANDS.extend(c for c in COMMANDS if c not in permissions.COMMANDS)
 
 Route = Callable[[Turn, Membership, str], Awaitable[None]]
 
@@ -172,7 +171,6 @@ async def press_plan(turn: Turn) -> None:
     await share(turn, state.child.id, reply, below=True)
 
 
-@scheduling.on(titration.KIND)
 async def apply_step(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A titration step's day has come: apply it and tell the team."""
     applied = await titration.apply_step(session, fired.payload["titration_id"])
@@ -180,7 +178,12 @@ async def apply_step(session: AsyncSession, fired: scheduling.Fired) -> None:
         await announce(session, applied.child.id, views.step(applied))
 
 
+TIMED: dict[str, scheduling.Handler] = {titration.KIND: apply_step}
+
+
 def register(app: Application) -> None:
+    permissions.COMMANDS.extend(c for c in COMMANDS if c not in permissions.COMMANDS)
+    scheduling.install(TIMED)
     app.add_handler(CommandHandler("meds", show_regimen))
     app.add_handler(CallbackQueryHandler(show_regimen, pattern=child_pattern("meds")))
     app.add_handler(CommandHandler("med", med))
