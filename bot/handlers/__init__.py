@@ -2,7 +2,7 @@
 
 Importing them changes nothing: each feature's ``register(app)`` adds its commands,
 its /help lines (``permissions.COMMANDS``, in this order) and its timed-message
-handlers.
+handlers; ``register_all`` then routes every button from the callback table.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from bot.handlers import (
     medications,
     newchild,
     plan,
+    routes,
     start,
     teams,
     timer,
@@ -40,8 +41,10 @@ FEATURES = [
 
 
 def register_all(app: Application) -> None:
-    """Add every feature's handlers, the catch-all for unknown buttons, and the error handler."""
+    """Add every feature's handlers, its buttons' routes, the catch-all for unknown buttons,
+    and the error handler."""
     for feature in FEATURES:
         feature.register(app)
+    routes.install(app, FEATURES)
     app.add_handler(CallbackQueryHandler(kit.expired_button))
     app.add_error_handler(errors.on_error)
