@@ -1,7 +1,8 @@
 """The one callback-data scheme: ``<prefix>:<id>:<action>[:<arg>]``, at most 64 bytes.
 
 Every feature declares its prefix and actions here, so a forged or stale
-press can be told apart from a real one before any handler runs.
+press can be told apart from a real one before any handler runs. Buttons are
+routed from this table (``handlers/routes.py``): each action has exactly one handler.
 """
 
 from __future__ import annotations
@@ -83,8 +84,3 @@ def parse(data: str | None) -> Callback | None:
     if action not in ACTIONS.get(prefix, frozenset()):
         return None
     return Callback(prefix, int(raw_id), action, arg)
-
-
-def pattern(prefix: str) -> str:
-    """The regex a CallbackQueryHandler uses to route ``prefix`` buttons."""
-    return rf"^{re.escape(prefix)}:"

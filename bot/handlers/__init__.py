@@ -1,4 +1,9 @@
-"""The feature modules, in dispatch order, and ``register_all``."""
+"""The feature modules, in dispatch order, and ``register_all``.
+
+Importing them changes nothing: each feature's ``register(app)`` adds its commands,
+its /help lines (``permissions.COMMANDS``, in this order) and its timed-message
+handlers; ``register_all`` then routes every button from the callback table.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from bot.handlers import (
     medications,
     newchild,
     plan,
+    routes,
     start,
     teams,
     timer,
@@ -28,15 +34,17 @@ from bot.handlers import (
 FEATURES = [
     *(start, newchild, invites, teams, child, links),
     *(episode_wizard, timer, episodes, history, plan),
-    followups,
     *(medications, doses),
+    followups,
     wizards,
 ]
 
 
 def register_all(app: Application) -> None:
-    """Add every feature's handlers, the catch-all for unknown buttons, and the error handler."""
+    """Add every feature's handlers, its buttons' routes, the catch-all for unknown buttons,
+    and the error handler."""
     for feature in FEATURES:
         feature.register(app)
+    routes.install(app, FEATURES)
     app.add_handler(CallbackQueryHandler(kit.expired_button))
     app.add_error_handler(errors.on_error)

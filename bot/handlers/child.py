@@ -1,69 +1,82 @@
-"""Which child a command is about: ``member_for``, used by every team command, and /child."""
+"""Which child a command is about: ``@for_child``, used by every team command, and /child."""
 
 from __future__ import annotations
 
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+import functools
+from collections.abc import Awaitable, Callable
+
+from telegram.ext import Application, CommandHandler, filters
 
 from bot.delivery.announce import tell_guardians
-from bot.handlers.kit import Turn, handles
+from bot.handlers.kit import Handler, Press, Turn, handles
+from bot.handlers.routes import Route, press
 from bot.replies import Reply
 from bot.services.teams import children as teams
 from bot.views.teams import members as views
 from models import Membership
 
-
-def child_pattern(command: str) -> str:
-    """The callback pattern of the "which child?" buttons for ``command``."""
-    return rf"^child:\d+:{command}$"
+ChildFn = Callable[[Turn, Membership], Awaitable[Reply | None]]
 
 
-def respond(turn: Turn, reply: Reply) -> None:
-    """Edit the message whose button was pressed, or reply to a typed command."""
-    if turn.callback is not None:
-        turn.edit = reply
-    else:
-        turn.reply(reply)
-
-
-async def member_for(turn: Turn, command: str) -> Membership | None:
-    """The sender's membership of the team ``command`` is about, or None once they are answered.
+async def member_for(turn: Turn, command: str) -> Membership | Reply:
+    """The sender's membership of the team ``command`` is about, or the answer that stops here.
 
     In a linked group that is the group's child; in private, the child chosen
     by a "which child?" button, the default child, or the only one. Otherwise
-    this asks which child (buttons that re-run ``command``), or politely
-    refuses an outsider in a team group and tells the guardians once.
+    the answer asks which child (buttons that re-run ``command``), or politely
+    refuses an outsider in a team group, telling the guardians once.
     """
-    assert turn.person is not None
     picked = turn.callback.id if turn.callback and turn.callback.prefix == "child" else None
-    found = await teams.resolve(turn.session, turn.person, turn.chat_id, picked)
-    if isinstance(found, teams.Choice):
-        respond(turn, views.choose_child(found.children, command, turn.language))
-        return None
-    if isinstance(found, teams.Outsider):
-        if await teams.note_outsider(turn.session, turn.person, found.child.id):
-            notice = views.outsider_notice(turn.person.first_name, found.child)
-            await tell_guardians(turn.session, found.child.id, notice)
-        respond(turn, views.outsider_refusal(turn.language))
-        return None
-    return found
+    resolved = await teams.resolve(turn.session, turn.person, turn.chat_id, picked)
+    if isinstance(resolved, teams.Choice):
+        return views.choose_child(resolved.children, command, turn.language)
+    if isinstance(resolved, teams.Outsider):
+        if await teams.note_outsider(turn.session, turn.person, resolved.child.id):
+            notice = views.outsider_notice(turn.person.first_name, resolved.child)
+            await tell_guardians(turn.session, resolved.child.id, notice)
+        return views.outsider_refusal(turn.language)
+    return resolved
+
+
+def for_child(
+    command: str, *, asked: Callable[[Turn], Awaitable[None]] | None = None
+) -> Callable[[ChildFn], Handler[Turn]]:
+    """Run the decorated handler with the membership ``command`` is about (see ``member_for``).
+
+    Until the child is known the answer is the question (or the refusal), and
+    ``asked`` runs: to keep what the command said for the answer, or to refuse it
+    (nothing is sent before the commit). The handler also answers the "which
+    child?" buttons of ``command``, ``child:<child id>:<command>``.
+    """
+
+    def decorate(fn: ChildFn) -> Handler[Turn]:
+        @functools.wraps(fn)
+        async def run(turn: Turn) -> Reply | None:
+            membership = await member_for(turn, command)
+            if isinstance(membership, Reply):
+                if asked is not None:
+                    await asked(turn)
+                return membership
+            return await fn(turn, membership)
+
+        return Handler(run, Turn, routes=(Route("child", (command,)),))
+
+    return decorate
 
 
 @handles
-async def choose_default(turn: Turn) -> None:
+async def choose_default(turn: Turn) -> Reply:
     """Someone wants to choose which child their private commands are about."""
-    assert turn.person is not None
     children = await teams.my_children(turn.session, turn.person)
-    turn.reply(views.choose_child(children, "default", turn.language))
+    return views.choose_child(children, "default", turn.language)
 
 
-@handles
-async def set_default(turn: Turn) -> None:
+@press("child", "default")
+async def set_default(turn: Press) -> Reply:
     """Someone picked their default child."""
-    assert turn.person is not None and turn.callback is not None
     child = await teams.set_default(turn.session, turn.person, turn.callback.id)
-    turn.edit = views.default_set(child, turn.language)
+    return views.default_set(child, turn.language)
 
 
 def register(app: Application) -> None:
     app.add_handler(CommandHandler("child", choose_default, filters=filters.ChatType.PRIVATE))
-    app.add_handler(CallbackQueryHandler(set_default, pattern=child_pattern("default")))

@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Message
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
 from bot import clock, scheduling
 from bot.delivery import edits
 from bot.delivery.announce import announce
 from bot.delivery.outbox import enqueue
-from bot.handlers.child import child_pattern, member_for, respond
-from bot.handlers.kit import Turn, handles
+from bot.handlers.child import for_child
+from bot.handlers.kit import Press, Turn
 from bot.handlers.medications import arguments
+from bot.handlers.routes import press
 from bot.replies import Reply
 from bot.services.doses import adherence
 from bot.services.doses import answers as dose_answers
@@ -24,118 +24,101 @@ from bot.services.teams import permissions
 from bot.services.teams.permissions import Action, Command
 from bot.views import doses as views
 from bot.views.scheduling import mark_late
-from models import DoseStatus
+from models import DoseStatus, Membership
 
 COMMANDS = [
     Command("doses", action=Action.SEE_MEDICINES, feature="doses"),
     Command("adherence", action=Action.SEE_HISTORY, feature="doses"),
 ]
-permissions.COMMANDS.extend(c for c in COMMANDS if c not in permissions.COMMANDS)
-
-
-def pressed(turn: Turn) -> tuple[int, int] | None:
-    """The (chat id, message id) of the copy whose button was pressed."""
-    query = turn.update.callback_query
-    if query is None or not isinstance(query.message, Message):
-        return None
-    return query.message.chat.id, query.message.message_id
 
 
 async def show_outcome(
-    session: AsyncSession, found: dose_outcomes.DoseOutcome, skip: tuple[int, int] | None = None
+    session: AsyncSession, outcome: dose_outcomes.DoseOutcome, skip: tuple[int, int] | None = None
 ) -> None:
     """Edit every copy of the reminder, and of its missed alert, to show what happened."""
-    waiting = await edits.show_everywhere(session, found.copies, views.outcome(found), skip=skip)
-    alert = views.missed_alert(found)
-    waiting += await edits.show_everywhere(session, found.alerts, alert, skip=skip)
-    await doses.sync_later(session, found.reminder, waiting)
+    waiting = await edits.show_everywhere(
+        session, outcome.copies, views.outcome(outcome), skip=skip
+    )
+    alert = views.missed_alert(outcome)
+    waiting += await edits.show_everywhere(session, outcome.alerts, alert, skip=skip)
+    await doses.sync_later(session, outcome.reminder, waiting)
 
 
-def as_pressed(found: dose_outcomes.DoseOutcome, turn: Turn) -> Reply:
+def as_pressed(outcome: dose_outcomes.DoseOutcome, turn: Press) -> Reply:
     """The outcome as the pressed message shows it: a reminder copy, or the missed alert."""
-    where = pressed(turn)
-    if any((row.chat_id, row.telegram_message_id) == where for row in found.alerts):
-        return views.missed_alert(found, turn.language)
-    return views.outcome(found, turn.language)
+    where = turn.pressed_message
+    if any((row.chat_id, row.telegram_message_id) == where for row in outcome.alerts):
+        return views.missed_alert(outcome, turn.language)
+    return views.outcome(outcome, turn.language)
 
 
 async def settled(
-    turn: Turn, result: dose_outcomes.DoseOutcome | dose_answers.Already, *, quiet: bool = False
-) -> None:
+    turn: Press, result: dose_outcomes.DoseOutcome | dose_answers.Already, *, quiet: bool = False
+) -> Reply:
     """Show the outcome on the pressed copy, and on every other unless it was known already."""
     if isinstance(result, dose_answers.Already):
-        turn.edit = as_pressed(result.outcome, turn)
         if not quiet:
             turn.answer, turn.alert = views.already(result.outcome, turn.language), True
-        return
-    turn.edit = as_pressed(result, turn)
-    await show_outcome(turn.session, result, pressed(turn))
+        return as_pressed(result.outcome, turn)
+    reply = as_pressed(result, turn)
+    await show_outcome(turn.session, result, turn.pressed_message)
+    return reply
 
 
-@handles
-async def record_dose(turn: Turn) -> None:
+@press("dose", "given", "skipped", "anyway")
+async def record_dose(turn: Press) -> Reply:
     """Someone tapped Given or Skipped on a dose reminder (or Given despite the warning)."""
-    assert turn.person is not None and turn.callback is not None
     action = turn.callback.action
     status = DoseStatus.SKIPPED if action == "skipped" else DoseStatus.GIVEN
     result = await dose_answers.answer(
         turn.session, turn.person, turn.callback.id, status, anyway=action == "anyway"
     )
     if isinstance(result, dose_answers.RepeatDoseWarning):
-        turn.edit = views.warning(result, turn.language)
-    else:
-        await settled(turn, result)
+        return views.warning(result, turn.language)
+    return await settled(turn, result)
 
 
-@handles
-async def snooze(turn: Turn) -> None:
+@press("dose", "snooze")
+async def snooze(turn: Press) -> Reply:
     """Someone asked to be reminded of this dose again in a little while."""
-    assert turn.person is not None and turn.callback is not None
     result = await dose_answers.snooze(turn.session, turn.person, turn.callback.id, turn.chat_id)
     if isinstance(result, dose_answers.Already):
-        await settled(turn, result)
-    else:
-        turn.edit = views.snoozed(result, turn.language)
+        return await settled(turn, result)
+    return views.snoozed(result, turn.language)
 
 
-@handles
-async def back_to_reminder(turn: Turn) -> None:
+@press("dose", "back")
+async def back_to_reminder(turn: Press) -> Reply:
     """Someone went back from the "already given" warning without recording."""
-    assert turn.person is not None and turn.callback is not None
     result = await dose_answers.reopen(turn.session, turn.person, turn.callback.id)
     if isinstance(result, dose_answers.Already):
-        await settled(turn, result, quiet=True)
-    else:
-        turn.edit = views.reminder(result, language=turn.language, group=not turn.in_private)
+        return await settled(turn, result, quiet=True)
+    return views.reminder(result, language=turn.language, group=not turn.in_private)
 
 
-@handles
-async def acknowledge(turn: Turn) -> None:
+@press("dose", "ack")
+async def acknowledge(turn: Press) -> Reply:
     """Someone on the team has seen the missed-dose alert."""
-    assert turn.person is not None and turn.callback is not None
-    found = await dose_answers.acknowledge(turn.session, turn.person, turn.callback.id)
-    turn.edit = views.missed_alert(found, turn.language)
-    await show_outcome(turn.session, found, pressed(turn))
+    outcome = await dose_answers.acknowledge(turn.session, turn.person, turn.callback.id)
+    reply = views.missed_alert(outcome, turn.language)
+    await show_outcome(turn.session, outcome, turn.pressed_message)
+    return reply
 
 
-@handles
-async def show_doses(turn: Turn) -> None:
+@for_child("doses")
+async def show_doses(turn: Turn, membership: Membership) -> Reply:
     """Someone asked for today's doses."""
-    membership = await member_for(turn, "doses")
-    if membership is not None:
-        now = clock.now()
-        found = await dose_answers.day(turn.session, membership, now)
-        respond(turn, views.day(found, now, turn.language))
+    now = clock.now()
+    day = await dose_answers.day(turn.session, membership, now)
+    return views.day(day, now, turn.language)
 
 
-@handles
-async def show_adherence(turn: Turn) -> None:
+@for_child("adherence")
+async def show_adherence(turn: Turn, membership: Membership) -> Reply:
     """Someone asked how many doses were given, late, skipped or missed."""
-    membership = await member_for(turn, "adherence")
-    if membership is not None:
-        days = adherence.parse_days(arguments(turn))
-        found = await adherence.report(turn.session, membership, days, clock.now())
-        respond(turn, views.adherence(found, days, turn.language))
+    days = adherence.parse_days(arguments(turn))
+    report = await adherence.report(turn.session, membership, days, clock.now())
+    return views.adherence(report, days, turn.language)
 
 
 async def call_out(
@@ -166,7 +149,6 @@ async def alert(session: AsyncSession, found: dose_outcomes.DoseOutcome) -> None
     await show_outcome(session, found)
 
 
-@scheduling.on(doses.REMIND)
 async def remind(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A dose is due: remind whoever is responsible (or, far too late, report it missed)."""
     scheduled_at = datetime.fromisoformat(fired.payload["scheduled_at"])
@@ -177,7 +159,6 @@ async def remind(session: AsyncSession, fired: scheduling.Fired) -> None:
         await alert(session, result)
 
 
-@scheduling.on(doses.AGAIN)
 async def remind_again(session: AsyncSession, fired: scheduling.Fired) -> None:
     """Nobody answered: remind once more."""
     call = await doses.again(session, fired.payload["dose_reminder_id"])
@@ -185,7 +166,6 @@ async def remind_again(session: AsyncSession, fired: scheduling.Fired) -> None:
         await call_out(session, call, fired, "title_again")
 
 
-@scheduling.on(doses.SNOOZED)
 async def snooze_over(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A snooze ran out: remind again in the chat where it was snoozed."""
     call = await doses.again(session, fired.payload["dose_reminder_id"])
@@ -197,7 +177,6 @@ async def snooze_over(session: AsyncSession, fired: scheduling.Fired) -> None:
         )
 
 
-@scheduling.on(doses.MISSED)
 async def mark_missed(session: AsyncSession, fired: scheduling.Fired) -> None:
     """Still no answer: record the dose missed and tell the team."""
     found = await doses.mark_missed(session, fired.payload["dose_reminder_id"])
@@ -205,13 +184,11 @@ async def mark_missed(session: AsyncSession, fired: scheduling.Fired) -> None:
         await alert(session, found)
 
 
-@scheduling.on(doses.PLAN)
 async def plan_doses(session: AsyncSession, fired: scheduling.Fired) -> None:
     """Nightly: schedule the reminders of the next two days."""
     await doses.plan_child(session, fired.reminder.child_id, fired.now)
 
 
-@scheduling.on(doses.SYNC)
 async def sync_copies(session: AsyncSession, fired: scheduling.Fired) -> None:
     """Edit the copies that were still queued when the dose was answered."""
     found = await dose_outcomes.answered(session, fired.payload["dose_reminder_id"])
@@ -225,12 +202,18 @@ async def sync_copies(session: AsyncSession, fired: scheduling.Fired) -> None:
     await doses.sync_later(session, found.reminder, still, fired.payload["tries"])
 
 
+TIMED: dict[str, scheduling.Handler] = {
+    doses.REMIND: remind,
+    doses.AGAIN: remind_again,
+    doses.SNOOZED: snooze_over,
+    doses.MISSED: mark_missed,
+    doses.PLAN: plan_doses,
+    doses.SYNC: sync_copies,
+}
+
+
 def register(app: Application) -> None:
+    permissions.COMMANDS.extend(c for c in COMMANDS if c not in permissions.COMMANDS)
+    scheduling.install(TIMED)
     app.add_handler(CommandHandler("doses", show_doses))
-    app.add_handler(CallbackQueryHandler(show_doses, pattern=child_pattern("doses")))
     app.add_handler(CommandHandler("adherence", show_adherence))
-    app.add_handler(CallbackQueryHandler(show_adherence, pattern=child_pattern("adherence")))
-    app.add_handler(CallbackQueryHandler(record_dose, pattern=r"^dose:\d+:(given|skipped|anyway)$"))
-    app.add_handler(CallbackQueryHandler(snooze, pattern=r"^dose:\d+:snooze$"))
-    app.add_handler(CallbackQueryHandler(back_to_reminder, pattern=r"^dose:\d+:back$"))
-    app.add_handler(CallbackQueryHandler(acknowledge, pattern=r"^dose:\d+:ack$"))

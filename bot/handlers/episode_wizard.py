@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 
 from telegram import Message
-from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import Application, MessageHandler, filters
 
-from bot import callbacks
 from bot.handlers import wizards
-from bot.handlers.child import child_pattern, member_for, respond
-from bot.handlers.kit import Turn, handles
+from bot.handlers.child import for_child
+from bot.handlers.kit import Press, Turn, handles
+from bot.handlers.routes import Arg, press
+from bot.replies import Reply
 from bot.services.episodes import wizard as episode_wizard
 from bot.texts import t
 from bot.views.episodes import report as episode_views
 from bot.views.episodes import timer as timer_views
 from bot.views.episodes import wizard as views
-from models import WizardState
+from models import Membership, WizardState
 
 MEDIA = filters.PHOTO | filters.VIDEO | filters.Document.VIDEO | filters.VIDEO_NOTE
 
@@ -41,85 +42,72 @@ def label_pattern(key: str) -> str:
     return rf"^\W*{re.escape(words)}\s*$"
 
 
-async def begin(turn: Turn) -> None:
-    """Ask the first question of a guided report (the /episode handler calls this without text)."""
-    assert turn.person is not None
-    membership = await member_for(turn, "report")
-    if membership is not None:
-        state = await episode_wizard.begin(turn.session, membership, turn.person, turn.chat_id)
-        respond(turn, views.question(state, turn.in_private, turn.language))
+@for_child("report")
+async def begin(turn: Turn, membership: Membership) -> Reply:
+    """Someone tapped Report episode, sent /e alone, or chose the child: the first question."""
+    state = await episode_wizard.begin(turn.session, membership, turn.person, turn.chat_id)
+    return views.question(state, turn.in_private, turn.language)
 
 
-def show(turn: Turn, outcome: episode_wizard.Outcome) -> None:
-    """Show where the flow is now: on the pressed message, or as a reply to a typed answer."""
+def show(turn: Turn, outcome: episode_wizard.Outcome) -> Reply:
+    """Where the flow is now: for the pressed message, or in answer to a typed one."""
     if isinstance(outcome, episode_wizard.SavedReport):
-        respond(turn, episode_views.receipt(outcome.receipt, turn.language))
         if outcome.offer_keyboard:
-            turn.reply(views.keyboard_offer(turn.language))
-    elif isinstance(outcome, episode_wizard.Cancelled):
-        respond(turn, views.cancelled(turn.language))
-    elif isinstance(outcome, WizardState):
-        respond(turn, views.question(outcome, turn.in_private, turn.language))
-    else:
-        respond(turn, timer_views.live(outcome, turn.language))
+            turn.send(views.keyboard_offer(turn.language))
+        return episode_views.receipt(outcome.receipt, turn.language)
+    if isinstance(outcome, episode_wizard.Cancelled):
+        return views.cancelled(turn.language)
+    if isinstance(outcome, WizardState):
+        return views.question(outcome, turn.in_private, turn.language)
+    return timer_views.live(outcome, turn.language)
 
 
-@handles
-async def report_episode(turn: Turn) -> None:
-    """Someone tapped Report episode (or chose the child it is about)."""
-    await begin(turn)
-
-
-@handles
-async def press(turn: Turn) -> None:
+@press("wiz", arg=Arg.OPTIONAL)
+async def press_step(turn: Press) -> Reply:
     """Someone tapped a button of a guided report."""
-    assert turn.person is not None and turn.callback is not None
-    query = turn.update.callback_query
-    message_id = query.message.message_id if query and query.message else None
-    pressed = turn.callback
+    pressed, where = turn.callback, turn.pressed_message
     outcome = await episode_wizard.press(
-        turn.session, turn.person, turn.chat_id, pressed.id, pressed.action, pressed.arg, message_id
+        turn.session,
+        turn.person,
+        turn.chat_id,
+        pressed.id,
+        pressed.action,
+        pressed.arg,
+        where[1] if where else None,
     )
-    show(turn, outcome)
+    return show(turn, outcome)
 
 
-async def answer(turn: Turn, state: WizardState) -> None:
+async def answer(turn: Turn, state: WizardState) -> Reply:
     """Someone typed the time or a note in private."""
-    assert turn.person is not None
-    show(turn, await episode_wizard.answer_text(turn.session, turn.person, state, turn.text))
+    return show(turn, await episode_wizard.answer_text(turn.session, turn.person, state, turn.text))
 
 
 @handles
-async def take_answer(turn: Turn) -> None:
+async def take_answer(turn: Turn) -> Reply:
     """Someone replied to their question in a group, or sent a photo or video for their report."""
-    message = turn.update.effective_message
-    assert turn.person is not None and message is not None
     state = await episode_wizard.expecting(turn.session, turn.person, turn.chat_id)
-    file_id = _file_id(message)
-    if file_id is None:
+    attachment = _attachment(turn.update.effective_message)
+    if attachment is None:
         outcome = await episode_wizard.answer_text(turn.session, turn.person, state, turn.text)
     else:
-        outcome = await episode_wizard.attach(
-            turn.session, turn.person, state, file_id, message.caption
-        )
-    show(turn, outcome)
+        outcome = await episode_wizard.attach(turn.session, turn.person, state, *attachment)
+    return show(turn, outcome)
 
 
-def _file_id(message: Message) -> str | None:
-    """The file of a photo (its largest size), video, video note or video document."""
+def _attachment(message: Message | None) -> tuple[str, str | None] | None:
+    """The file of a photo (its largest size), video, video note or video document, and caption."""
+    if message is None:
+        return None
     if message.photo:
-        return message.photo[-1].file_id
-    found = message.video or message.video_note or message.document
-    return found.file_id if found is not None else None
+        return message.photo[-1].file_id, message.caption
+    video = message.video or message.video_note or message.document
+    return (video.file_id, message.caption) if video is not None else None
 
 
 def register(app: Application) -> None:
     report_button = filters.Regex(label_pattern("episode_wizard.keyboard_report"))
-    app.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & report_button, report_episode)
-    )
-    app.add_handler(CallbackQueryHandler(report_episode, pattern=child_pattern("report")))
-    app.add_handler(CallbackQueryHandler(press, pattern=callbacks.pattern("wiz")))
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & report_button, begin))
     in_group = filters.ChatType.GROUPS & RepliesToButtons("wiz") & (filters.TEXT | MEDIA)
     app.add_handler(
         MessageHandler(

@@ -1,11 +1,18 @@
-"""The single handler decorator: one session per update, the sender resolved, replies after commit.
+"""The handler kit: one session per update, the sender resolved, the answer sent after commit.
 
-Every handler is ``async def name(turn: Turn) -> None`` wrapped by ``@handles``.
-The decorator opens the session, skips updates already handled, records who
-sent it, runs the handler, commits once, and only then sends what the handler
-asked for — so nothing is announced that was not saved. A ``DomainError``
-rolls back and becomes a friendly reply; a database failure tells the user
-that nothing was recorded. Callback queries are always answered.
+A handler is ``async def name(turn) -> Reply | None``, made a PTB callback by
+
+- ``@handles``: a command or message from a person (``Turn.person`` is always set);
+- ``@handles_any``: an update that may come from no one we know (status changes, /help);
+- ``@press(prefix, *actions)`` (``routes``) or ``@for_child(command)`` (``child``): a button,
+  routed from ``callbacks.ACTIONS``; a ``Press`` always carries its parsed ``callback``.
+
+The kit opens the session, skips updates already handled, records who sent it, runs the
+handler, commits once, and only then delivers (``delivering``): the returned reply replaces
+the pressed message, or is sent in answer to a typed one, followed by what ``turn.send``
+queued — so nothing is announced that was not saved. A ``DomainError`` rolls back and
+becomes a friendly reply; a database failure tells the user that nothing was recorded.
+Callback queries are always answered.
 """
 
 from __future__ import annotations
@@ -14,45 +21,39 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    Message,
-    ReplyKeyboardMarkup,
-    ReplyParameters,
-    Update,
-)
+from telegram import Message, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import callbacks, clock
-from bot.delivery import outbox
-from bot.replies import Button, Reply
-from bot.runtime import Runtime, runtime_of
+from bot.handlers import delivering
+from bot.replies import Reply
+from bot.runtime import runtime_of
 from bot.services.errors import DomainError
 from bot.services.teams import people
 from bot.texts import t
 from models import Person, ProcessedUpdate
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from bot.handlers.routes import Route
 
-HandlerFn = Callable[["Turn"], Awaitable[None]]
+log = logging.getLogger(__name__)
 
 
 @dataclass
-class Turn:
-    """One update being handled: its session, its sender, and what to send back."""
+class AnyTurn:
+    """One update being handled: its session, its sender if any, and what to send back."""
 
     update: Update
     session: AsyncSession
     person: Person | None
     callback: callbacks.Callback | None = None
-    replies: list[Reply] = field(default_factory=list)
-    edit: Reply | None = None
+    sends: list[Reply] = field(default_factory=list)
     answer: str | None = None
     alert: bool = False
 
@@ -62,7 +63,7 @@ class Turn:
 
     @property
     def chat_id(self) -> int:
-        assert self.update.effective_chat is not None
+        assert self.update.effective_chat is not None  # every update the kit routes has a chat
         return self.update.effective_chat.id
 
     @property
@@ -75,32 +76,109 @@ class Turn:
         message = self.update.effective_message
         return (message.text or message.caption or "") if message else ""
 
-    def reply(self, reply: Reply) -> None:
-        self.replies.append(reply)
+    @property
+    def pressed_message(self) -> tuple[int, int] | None:
+        """The (chat id, message id) of the message whose button was pressed, if it is shown."""
+        query = self.update.callback_query
+        if query is None or not isinstance(query.message, Message):
+            return None
+        return query.message.chat.id, query.message.message_id
+
+    def send(self, reply: Reply) -> None:
+        """Send ``reply`` as a new message, after the answer the handler returns."""
+        self.sends.append(reply)
 
 
-def reply_markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
-    """Telegram's keyboard for a reply: its persistent reply keyboard, else its inline buttons."""
-    if reply.keyboard:
-        return ReplyKeyboardMarkup(reply.keyboard, resize_keyboard=True, is_persistent=True)
-    return markup(reply.buttons)
+@dataclass
+class Turn(AnyTurn):
+    """An update from a person: the kit has recorded them, so ``person`` is always set."""
+
+    person: Person
 
 
-def markup(buttons: list[list[Button]]) -> InlineKeyboardMarkup | None:
-    """Telegram's inline keyboard for a view's buttons."""
-    if not buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    b.text, callback_data=b.callback.pack() if b.callback else None, url=b.url
-                )
-                for b in row
-            ]
-            for row in buttons
-        ]
-    )
+@dataclass
+class Press(Turn):
+    """A button press the callback table knows: ``callback`` is always set."""
+
+    callback: callbacks.Callback
+
+
+T = TypeVar("T", bound=AnyTurn)
+
+
+class NoSender(Exception):
+    """An update that needs a person came from no one we know (a channel, an anonymous admin).
+
+    The error handler apologises, as for any update the bot cannot handle.
+    """
+
+
+class Handler(Generic[T]):
+    """A turn function as a PTB callback, with the button routes it answers.
+
+    ``sends``: a pressed button's answer goes out as a new message instead of
+    replacing the pressed one. ``run`` is the bare turn function, for a handler that
+    hands the turn on to another.
+    """
+
+    def __init__(
+        self,
+        run: Callable[[T], Awaitable[Reply | None]],
+        kind: type[T],
+        *,
+        routes: tuple[Route, ...] = (),
+        sends: bool = False,
+    ) -> None:
+        functools.update_wrapper(self, run)
+        self.run, self.kind, self.routes, self.sends = run, kind, routes, sends
+
+    def routed(self, route: Route) -> Handler[T]:
+        """This handler, also answering ``route``."""
+        return Handler(self.run, self.kind, routes=(*self.routes, route), sends=self.sends)
+
+    async def _turn(self, update: Update, session: AsyncSession) -> T:
+        person = await _sender(session, update)
+        data = update.callback_query.data if update.callback_query else None
+        callback = callbacks.parse(data)
+        if person is None and issubclass(self.kind, Turn):
+            raise NoSender(f"update {update.update_id} has no person to act for")
+        if callback is None and issubclass(self.kind, Press):
+            raise DomainError("errors.expired_button")
+        return self.kind(update, session, person, callback)
+
+    async def __call__(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        runtime = runtime_of(context)
+        try:
+            async with runtime.db.transaction() as session:
+                if not await _first_time(session, update.update_id):
+                    return
+                turn = await self._turn(update, session)
+                reply = await self.run(turn)
+        except DomainError as error:
+            language = update.effective_user.language_code if update.effective_user else None
+            await delivering.refuse(update, t(error.key, language, **error.params))
+            return
+        except (SQLAlchemyError, OSError):
+            log.exception("database error while handling update %s", update.update_id)
+            await delivering.refuse(update, t("errors.database_unavailable"))
+            return
+        runtime.wake_sender()
+        pressed = update.callback_query is not None
+        edit = reply if pressed and not self.sends else None
+        replies = [*([reply] if reply is not None and edit is None else []), *turn.sends]
+        try:
+            await delivering.deliver(
+                update,
+                runtime,
+                answer=turn.answer,
+                alert=turn.alert,
+                edit=edit,
+                replies=replies,
+                chat_id=turn.chat_id if replies else None,
+                quote=not pressed and not turn.in_private,
+            )
+        except TelegramError:
+            log.exception("could not deliver the reply to update %s", update.update_id)
 
 
 async def _first_time(session: AsyncSession, update_id: int) -> bool:
@@ -129,98 +207,18 @@ async def _sender(session: AsyncSession, update: Update) -> Person | None:
     )
 
 
-async def _deliver(turn: Turn, update: Update, runtime: Runtime) -> None:
-    """Answer the button, edit its message, then send the replies.
-
-    A reply Telegram cannot take right now (429, network trouble) is not lost:
-    it goes to the outbox, and the sender delivers it when Telegram allows.
-    """
-    bot, query, message = update.get_bot(), update.callback_query, update.effective_message
-    if query is not None:
-        await query.answer(turn.answer, show_alert=turn.alert)
-    if turn.edit is not None and query is not None and isinstance(query.message, Message):
-        try:
-            await query.message.edit_text(turn.edit.text, reply_markup=markup(turn.edit.buttons))
-        except BadRequest as error:
-            if "not modified" not in str(error):
-                raise
-        except (RetryAfter, NetworkError) as error:
-            log.warning("edit for update %s queued: %s", update.update_id, error)
-            async with runtime.db.transaction() as session:
-                await outbox.enqueue_edit(
-                    session, query.message.chat_id, query.message.message_id, turn.edit
-                )
-            runtime.wake_sender()
-    # In a busy group, quoting the command shows whom the answer is for.
-    quote_id = message.message_id if message and query is None and not turn.in_private else None
-    for index, reply in enumerate(turn.replies):
-        try:
-            await bot.send_message(
-                turn.chat_id,
-                reply.text,
-                reply_markup=reply_markup(reply),
-                reply_parameters=(
-                    ReplyParameters(quote_id, allow_sending_without_reply=True)
-                    if quote_id
-                    else None
-                ),
-            )
-        except BadRequest:
-            raise
-        except (RetryAfter, NetworkError) as error:  # NetworkError covers timeouts and 5xx
-            log.warning("reply to update %s queued: %s", update.update_id, error)
-            await _queue_replies(runtime, turn.chat_id, turn.replies[index:])
-            return
+def handles(fn: Callable[[Turn], Awaitable[Reply | None]]) -> Handler[Turn]:
+    """Handle a command or message from a person (see the module docstring)."""
+    return Handler(fn, Turn)
 
 
-async def _queue_replies(runtime: Runtime, chat_id: int, replies: list[Reply]) -> None:
-    async with runtime.db.transaction() as session:
-        for reply in replies:
-            await outbox.enqueue(session, chat_id, reply)
-    runtime.wake_sender()
+def handles_any(fn: Callable[[AnyTurn], Awaitable[Reply | None]]) -> Handler[AnyTurn]:
+    """Handle an update whether or not it comes from a person we know."""
+    return Handler(fn, AnyTurn)
 
 
-async def _refuse(update: Update, text: str) -> None:
-    """Tell the user why nothing happened."""
-    if update.callback_query is not None:
-        await update.callback_query.answer(text, show_alert=True)
-    elif update.effective_message is not None:
-        await update.effective_message.reply_text(text)
-
-
-def handles(fn: HandlerFn) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
-    """Wrap a ``Turn`` handler as a PTB callback (see the module docstring)."""
-
-    @functools.wraps(fn)
-    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        runtime = runtime_of(context)
-        data = update.callback_query.data if update.callback_query else None
-        try:
-            async with runtime.db.transaction() as session:
-                if not await _first_time(session, update.update_id):
-                    return
-                person = await _sender(session, update)
-                turn = Turn(update, session, person, callbacks.parse(data))
-                await fn(turn)
-        except DomainError as error:
-            language = update.effective_user.language_code if update.effective_user else None
-            await _refuse(update, t(error.key, language, **error.params))
-            return
-        except (SQLAlchemyError, OSError):
-            log.exception("database error while handling update %s", update.update_id)
-            await _refuse(update, t("errors.database_unavailable"))
-            return
-        runtime.wake_sender()
-        try:
-            await _deliver(turn, update, runtime)
-        except TelegramError:
-            log.exception("could not deliver the reply to update %s", update.update_id)
-
-    return wrapper
-
-
-@handles
-async def expired_button(turn: Turn) -> None:
+@handles_any
+async def expired_button(turn: AnyTurn) -> None:
     """Someone pressed a button whose data we do not recognise (stale or forged)."""
     turn.answer = t("errors.expired_button", turn.language)
     turn.alert = True

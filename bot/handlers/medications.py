@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
-from bot import callbacks, clock, scheduling
+from bot import clock, scheduling
 from bot.delivery.announce import announce
 from bot.handlers import wizards
-from bot.handlers.child import child_pattern, member_for, respond
-from bot.handlers.kit import Turn, handles
+from bot.handlers.child import for_child
+from bot.handlers.kit import Press, Turn
+from bot.handlers.routes import Arg, press
 from bot.replies import Reply
 from bot.services.doses import duties as dose_duties
 from bot.services.medications import changes as medications
@@ -28,9 +29,7 @@ COMMANDS = [
     Command("meds", action=Action.SEE_MEDICINES, feature="medications"),
     Command("med", action=Action.CHANGE_MEDICATION, feature="medications"),
 ]
-permissions.COMMANDS.extend(c for c in COMMANDS if c not in permissions.COMMANDS)
-
-Route = Callable[[Turn, Membership, str], Awaitable[None]]
+Verb = Callable[[Turn, Membership, str], Awaitable[Reply]]
 
 
 def arguments(turn: Turn) -> str:
@@ -41,9 +40,8 @@ def arguments(turn: Turn) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-async def share(turn: Turn, child_id: int, reply: Reply, *, below: bool = False) -> None:
-    """Answer here (``below`` the pressed message, not in its place); tell the rest of the team."""
-    assert turn.person is not None
+async def share(turn: Turn, child_id: int, reply: Reply) -> Reply:
+    """Tell the rest of the team what the answer here says."""
     await announce(
         turn.session,
         child_id,
@@ -51,128 +49,106 @@ async def share(turn: Turn, child_id: int, reply: Reply, *, below: bool = False)
         exclude_person_id=turn.person.id,
         exclude_chat_id=turn.chat_id,
     )
-    if below:
-        turn.reply(reply)
-    else:
-        respond(turn, reply)
+    return reply
 
 
-async def tell(turn: Turn, result: medications.Recorded | medications.Pending) -> None:
+async def tell(turn: Turn, result: medications.Recorded | medications.Pending) -> Reply:
     """Ask for the confirmation, or relay the recorded change to the team and its recorder."""
     if isinstance(result, medications.Pending):
-        respond(turn, views.confirm(result, turn.language))
-        return
-    await share(turn, result.child.id, views.relay(result))
+        return views.confirm(result, turn.language)
+    return await share(turn, result.child.id, views.relay(result))
 
 
-@handles
-async def show_regimen(turn: Turn) -> None:
+@for_child("meds")
+async def show_regimen(turn: Turn, membership: Membership) -> Reply:
     """Someone asked what the child takes (now, or on a date)."""
-    membership = await member_for(turn, "meds")
-    if membership is not None:
-        page = await regimen.page(turn.session, membership, arguments(turn), clock.now())
-        respond(turn, regimen_views.regimen(page, turn.language))
+    page = await regimen.page(turn.session, membership, arguments(turn), clock.now())
+    return regimen_views.regimen(page, turn.language)
 
 
-async def _guide(turn: Turn, membership: Membership, _: str) -> None:
+async def _guide(turn: Turn, membership: Membership, _: str) -> Reply:
     if not turn.in_private:
-        turn.reply(guide_views.in_private(turn.update.get_bot().username, turn.language))
-        return
-    assert turn.person is not None
+        return guide_views.in_private(turn.update.get_bot().username, turn.language)
     asked = await medication_guide.begin(turn.session, turn.person, membership, turn.chat_id)
-    respond(turn, guide_views.question(asked, turn.language))
+    return guide_views.question(asked, turn.language)
 
 
-async def _record(turn: Turn, membership: Membership, line: str) -> None:
-    assert turn.person is not None
-    await tell(
-        turn,
-        await medications.submit(turn.session, turn.person, membership, turn.chat_id, line),
-    )
+async def _record(turn: Turn, membership: Membership, line: str) -> Reply:
+    submitted = await medications.submit(turn.session, turn.person, membership, turn.chat_id, line)
+    return await tell(turn, submitted)
 
 
-async def _pause_or_resume(turn: Turn, membership: Membership, line: str) -> None:
-    assert turn.person is not None
+async def _pause_or_resume(turn: Turn, membership: Membership, line: str) -> Reply:
     verb, _, name = line.partition(" ")
     change = titration.pause if verb.lower() == "pause" else titration.resume
     state = await change(turn.session, turn.person, membership=membership, name=name)
-    await share(turn, state.child.id, views.plan_state(state, turn.person.first_name))
+    return await share(turn, state.child.id, views.plan_state(state, turn.person.first_name))
 
 
-async def _who(turn: Turn, membership: Membership, line: str) -> None:
-    assert turn.person is not None
+async def _who(turn: Turn, membership: Membership, line: str) -> Reply:
     words = line.split()[1:]
-    found = await dose_duties.who(turn.session, membership, turn.person, words)
-    turn.reply(regimen_views.duties(found, turn.language))
+    duties = await dose_duties.who(turn.session, membership, turn.person, words)
+    return regimen_views.duties(duties, turn.language)
 
 
-ROUTES: dict[str, Route] = {"pause": _pause_or_resume, "resume": _pause_or_resume, "who": _who}
+VERBS: dict[str, Verb] = {"pause": _pause_or_resume, "resume": _pause_or_resume, "who": _who}
 
 
-@handles
-async def med(turn: Turn) -> None:
+@for_child("med")
+async def med(turn: Turn, membership: Membership) -> Reply:
     """Someone sent /med: guided without words, else start/change/stop, pause, resume or who."""
-    membership = await member_for(turn, "med")
-    if membership is None:
-        return
     line = arguments(turn)
     verb = line.split(maxsplit=1)[0].lower() if line else ""
-    route = ROUTES.get(verb, _record) if line else _guide
-    await route(turn, membership, line)
+    run = VERBS.get(verb, _record) if line else _guide
+    return await run(turn, membership, line)
 
 
-@handles
-async def choose(turn: Turn) -> None:
+@press("med", "start", "change", "stop", arg=Arg.OPTIONAL_NUMBER)
+async def choose(turn: Press) -> Reply:
     """Someone tapped start, change or stop (or the medicine) in the guided /med."""
-    assert turn.person is not None and turn.callback is not None
     pressed = turn.callback
     asked = await medication_guide.choose(
         turn.session, turn.person, turn.chat_id, pressed.id, pressed.action, pressed.arg
     )
-    turn.edit = guide_views.question(asked, turn.language)
+    return guide_views.question(asked, turn.language)
 
 
-async def answer(turn: Turn, state: WizardState) -> None:
+async def answer(turn: Turn, state: WizardState) -> Reply:
     """Someone typed the line the guided /med asked for."""
-    assert turn.person is not None
-    await tell(turn, await medication_guide.answer(turn.session, turn.person, state, turn.text))
+    result = await medication_guide.answer(turn.session, turn.person, state, turn.text)
+    return await tell(turn, result)
 
 
-@handles
-async def skip_reason(turn: Turn) -> None:
+@press("med", "skip")
+async def skip_reason(turn: Press) -> Reply:
     """Someone stopped a medicine without giving a reason."""
-    assert turn.person is not None and turn.callback is not None
     result = await medication_guide.skip(turn.session, turn.person, turn.chat_id, turn.callback.id)
-    await tell(turn, result)
+    return await tell(turn, result)
 
 
-@handles
-async def confirm(turn: Turn) -> None:
+@press("med", "confirm")
+async def confirm(turn: Press) -> Reply:
     """The recorder confirmed a change that needed it."""
-    assert turn.person is not None and turn.callback is not None
     result = await medications.confirm(turn.session, turn.person, turn.chat_id, turn.callback.id)
-    await tell(turn, result)
+    return await tell(turn, result)
 
 
-@handles
-async def cancel(turn: Turn) -> None:
+@press("med", "cancel")
+async def cancel(turn: Press) -> Reply:
     """The recorder changed their mind."""
-    assert turn.person is not None and turn.callback is not None
     await medications.cancel(turn.session, turn.person, turn.chat_id, turn.callback.id)
-    turn.edit = views.cancelled(turn.language)
+    return views.cancelled(turn.language)
 
 
-@handles
-async def press_plan(turn: Turn) -> None:
-    """Someone tapped Pause or Resume under a titration plan in /meds."""
-    assert turn.person is not None and turn.callback is not None
+@press("titr", "pause", "resume", arg=Arg.OPTIONAL, sends=True)
+async def press_plan(turn: Press) -> Reply:
+    """Someone tapped Pause or Resume under a titration plan in /meds: answered below it."""
     change = titration.pause if turn.callback.action == "pause" else titration.resume
     state = await change(turn.session, turn.person, turn.callback.id)
     reply = views.plan_state(state, turn.person.first_name)
-    await share(turn, state.child.id, reply, below=True)
+    return await share(turn, state.child.id, reply)
 
 
-@scheduling.on(titration.KIND)
 async def apply_step(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A titration step's day has come: apply it and tell the team."""
     applied = await titration.apply_step(session, fired.payload["titration_id"])
@@ -180,14 +156,12 @@ async def apply_step(session: AsyncSession, fired: scheduling.Fired) -> None:
         await announce(session, applied.child.id, views.step(applied))
 
 
+TIMED: dict[str, scheduling.Handler] = {titration.KIND: apply_step}
+
+
 def register(app: Application) -> None:
+    permissions.COMMANDS.extend(c for c in COMMANDS if c not in permissions.COMMANDS)
+    scheduling.install(TIMED)
     app.add_handler(CommandHandler("meds", show_regimen))
-    app.add_handler(CallbackQueryHandler(show_regimen, pattern=child_pattern("meds")))
     app.add_handler(CommandHandler("med", med))
-    app.add_handler(CallbackQueryHandler(med, pattern=child_pattern("med")))
-    app.add_handler(CallbackQueryHandler(choose, pattern=r"^med:\d+:(start|change|stop)(:\d+)?$"))
-    app.add_handler(CallbackQueryHandler(skip_reason, pattern=r"^med:\d+:skip$"))
-    app.add_handler(CallbackQueryHandler(confirm, pattern=r"^med:\d+:confirm$"))
-    app.add_handler(CallbackQueryHandler(cancel, pattern=r"^med:\d+:cancel$"))
-    app.add_handler(CallbackQueryHandler(press_plan, pattern=callbacks.pattern("titr")))
     wizards.on_answer(medications.FLOW, answer)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CommandHandler, filters
 
-from bot import callbacks
 from bot.handlers import wizards
-from bot.handlers.kit import Turn, handles
+from bot.handlers.kit import Press, Turn, handles
+from bot.handlers.routes import Arg, press
 from bot.replies import Reply
 from bot.services.teams import newchild
 from bot.views.teams import newchild as views
@@ -15,14 +15,12 @@ from models import Child, WizardState
 FROM_GROUP = filters.Regex(r"^/start newchild$")
 
 
-async def begin(turn: Turn) -> None:
+async def begin(turn: Turn) -> Reply:
     """Ask the first question in private; from a group, point to the private chat."""
-    assert turn.person is not None
     if not turn.in_private:
-        turn.reply(views.in_private(turn.update.get_bot().username, turn.language))
-        return
+        return views.in_private(turn.update.get_bot().username, turn.language)
     state = await newchild.begin(turn.session, turn.person, turn.chat_id)
-    turn.reply(views.question(state, turn.language))
+    return views.question(state, turn.language)
 
 
 def _next(result: WizardState | Child, language: str | None) -> Reply:
@@ -32,32 +30,38 @@ def _next(result: WizardState | Child, language: str | None) -> Reply:
 
 
 @handles
-async def new_child(turn: Turn) -> None:
+async def new_child(turn: Turn) -> Reply:
     """Someone sent /newchild (or opened the bot from the group's button)."""
-    await begin(turn)
+    return await begin(turn)
 
 
-async def answer(turn: Turn, state: WizardState) -> None:
+async def answer(turn: Turn, state: WizardState) -> Reply:
     """Someone typed an answer to the current question."""
-    assert turn.person is not None
     result = await newchild.answer(turn.session, turn.person, state, turn.text)
-    turn.reply(_next(result, turn.language))
+    return _next(result, turn.language)
 
 
-@handles
-async def press(turn: Turn) -> None:
-    """Someone tapped a time zone, Skip or Cancel."""
-    assert turn.person is not None and turn.callback is not None
+@press("newchild", "zone", arg=Arg.OPTIONAL)
+async def pick_zone(turn: Press) -> Reply:
+    """Someone tapped a time zone."""
     pressed = turn.callback
-    where = (turn.session, turn.person, turn.chat_id, pressed.id)
-    if pressed.action == "cancel":
-        await newchild.cancel(*where)
-        turn.edit = views.cancelled(turn.language)
-    elif pressed.action == "zone":
-        index = int(pressed.arg) if pressed.arg and pressed.arg.isdigit() else -1
-        turn.edit = _next(await newchild.pick_zone(*where, index), turn.language)
-    else:
-        turn.edit = _next(await newchild.skip_year(*where), turn.language)
+    index = int(pressed.arg) if pressed.arg and pressed.arg.isdigit() else -1
+    result = await newchild.pick_zone(turn.session, turn.person, turn.chat_id, pressed.id, index)
+    return _next(result, turn.language)
+
+
+@press("newchild", "skip", arg=Arg.OPTIONAL)
+async def skip_year(turn: Press) -> Reply:
+    """Someone skipped the year of birth."""
+    result = await newchild.skip_year(turn.session, turn.person, turn.chat_id, turn.callback.id)
+    return _next(result, turn.language)
+
+
+@press("newchild", "cancel", arg=Arg.OPTIONAL)
+async def cancel(turn: Press) -> Reply:
+    """Someone gave up on the questions."""
+    await newchild.cancel(turn.session, turn.person, turn.chat_id, turn.callback.id)
+    return views.cancelled(turn.language)
 
 
 def register(app: Application) -> None:
@@ -65,5 +69,4 @@ def register(app: Application) -> None:
     app.add_handler(
         CommandHandler("start", new_child, filters=filters.ChatType.PRIVATE & FROM_GROUP)
     )
-    app.add_handler(CallbackQueryHandler(press, pattern=callbacks.pattern("newchild")))
     wizards.on_answer(newchild.FLOW, answer)

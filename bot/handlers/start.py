@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from telegram.constants import ChatMemberStatus
-from telegram.ext import Application, CallbackQueryHandler, ChatMemberHandler, CommandHandler
+from telegram.ext import Application, ChatMemberHandler, CommandHandler
 
-from bot import callbacks
 from bot.handlers import newchild
-from bot.handlers.kit import Turn, handles
+from bot.handlers.kit import AnyTurn, Press, Turn, handles, handles_any
+from bot.handlers.routes import Arg, press
+from bot.replies import Reply
 from bot.services.teams import children as teams
 from bot.services.teams import permissions
 from bot.views.teams import start as views
@@ -16,56 +17,49 @@ PRESENT = (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR)
 
 
 @handles
-async def start(turn: Turn) -> None:
+async def start(turn: Turn) -> Reply:
     """Someone opened the bot (or sent /start in a group)."""
-    assert turn.person is not None
-    turn.reply(views.welcome(turn.person.first_name, turn.language))
+    return views.welcome(turn.person.first_name, turn.language)
 
 
-async def _help(turn: Turn) -> None:
+@handles_any
+async def show_help(turn: AnyTurn) -> Reply:
+    """Someone asked what the bot can do (anyone may: nobody is recorded for it)."""
     chat, roles = await teams.help_context(turn.session, turn.person, turn.chat_id)
-    turn.reply(views.help_text(permissions.commands_for(roles, chat), turn.language))
+    return views.help_text(permissions.commands_for(roles, chat), turn.language)
 
 
-@handles
-async def show_help(turn: Turn) -> None:
-    """Someone asked what the bot can do."""
-    await _help(turn)
+@press("menu", "help", arg=Arg.OPTIONAL, sends=True)
+async def help_button(turn: Press) -> Reply | None:
+    """Someone pressed Help in the main menu."""
+    return await show_help.run(turn)
 
 
-@handles
-async def press_menu(turn: Turn) -> None:
-    """Someone pressed a main-menu button."""
-    assert turn.callback is not None
-    if turn.callback.action == "help":
-        await _help(turn)
-    elif turn.callback.action == "invitation":
-        turn.reply(views.invitation_hint(turn.language))
-    elif turn.callback.action == "newchild":
-        await newchild.begin(turn)
+@press("menu", "invitation", arg=Arg.OPTIONAL, sends=True)
+async def invitation_button(turn: Press) -> Reply:
+    """Someone pressed "I have an invitation" in the main menu."""
+    return views.invitation_hint(turn.language)
 
 
-@handles
-async def greet_group(turn: Turn) -> None:
+@press("menu", "newchild", arg=Arg.OPTIONAL, sends=True)
+async def newchild_button(turn: Press) -> Reply:
+    """Someone pressed "New child" in the main menu."""
+    return await newchild.begin(turn)
+
+
+@handles_any
+async def greet_group(turn: AnyTurn) -> Reply | None:
     """The bot was added to a group."""
     change = turn.update.my_chat_member
     if change is None or turn.in_private:
-        return
-    was_in = change.old_chat_member.status in (
-        ChatMemberStatus.MEMBER,
-        ChatMemberStatus.ADMINISTRATOR,
-    )
-    is_in = change.new_chat_member.status in (
-        ChatMemberStatus.MEMBER,
-        ChatMemberStatus.ADMINISTRATOR,
-    )
-    if is_in and not was_in:
-        turn.reply(views.group_hello())
+        return None
+    was_in = change.old_chat_member.status in PRESENT
+    is_in = change.new_chat_member.status in PRESENT
+    return views.group_hello() if is_in and not was_in else None
 
 
 def register(app: Application) -> None:
     # "/start <payload>" is an invitation or a deep link; see invites and newchild.
     app.add_handler(CommandHandler("start", start, has_args=False))
     app.add_handler(CommandHandler("help", show_help))
-    app.add_handler(CallbackQueryHandler(press_menu, pattern=callbacks.pattern("menu")))
     app.add_handler(ChatMemberHandler(greet_group, ChatMemberHandler.MY_CHAT_MEMBER))

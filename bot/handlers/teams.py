@@ -2,166 +2,134 @@
 
 from __future__ import annotations
 
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
 from bot.delivery.announce import announce
 from bot.delivery.outbox import enqueue
-from bot.handlers.child import child_pattern, member_for, respond
-from bot.handlers.kit import Turn, handles
+from bot.handlers.child import for_child
+from bot.handlers.kit import Press, Turn
+from bot.handlers.routes import Arg, press
+from bot.replies import Reply
 from bot.services.teams import children as teams
 from bot.services.teams import members
 from bot.views.teams import members as views
+from models import Membership
 
 
-@handles
-async def show_team(turn: Turn) -> None:
+@for_child("team")
+async def show_team(turn: Turn, membership: Membership) -> Reply:
     """Someone asked who is on the team."""
-    membership = await member_for(turn, "team")
-    if membership is not None:
-        respond(turn, views.roster(await members.roster(turn.session, membership), turn.language))
+    return views.roster(await members.roster(turn.session, membership), turn.language)
 
 
-@handles
-async def back_to_team(turn: Turn) -> None:
+@press("team", "show")
+async def back_to_team(turn: Press) -> Reply:
     """Someone went back to the roster from a member's screen."""
-    assert turn.person is not None and turn.callback is not None
     team = await members.roster_for(turn.session, turn.person, turn.callback.id)
-    turn.edit = views.roster(team, turn.language)
+    return views.roster(team, turn.language)
 
 
-@handles
-async def open_member(turn: Turn) -> None:
+@press("mem", "open")
+async def open_member(turn: Press) -> Reply:
     """A guardian opened one member's screen."""
-    assert turn.person is not None and turn.callback is not None
-    found, child = await members.member(turn.session, turn.person, turn.callback.id)
-    turn.edit = views.member(found, child, turn.language)
+    member, child = await members.member(turn.session, turn.person, turn.callback.id)
+    return views.member(member, child, turn.language)
 
 
-@handles
-async def change_role(turn: Turn) -> None:
+@press("mem", "role", arg=Arg.REQUIRED)
+async def change_role(turn: Press) -> Reply:
     """A guardian gave a member another role."""
-    assert turn.person is not None and turn.callback is not None
     role = members.role_named(turn.callback.arg)
     found, child = await members.change_role(turn.session, turn.person, turn.callback.id, role)
-    turn.edit = views.member(found, child, turn.language)
     await announce(turn.session, child.id, views.role_changed(found, child))
+    return views.member(found, child, turn.language)
 
 
-@handles
-async def ask_remove(turn: Turn) -> None:
+@press("mem", "remove")
+async def ask_remove(turn: Press) -> Reply:
     """A guardian tapped "Remove from the team"."""
-    assert turn.person is not None and turn.callback is not None
-    found, child = await members.member(turn.session, turn.person, turn.callback.id)
-    turn.edit = views.remove_confirm(found, child, turn.language)
+    member, child = await members.member(turn.session, turn.person, turn.callback.id)
+    return views.remove_confirm(member, child, turn.language)
 
 
-@handles
-async def remove_member(turn: Turn) -> None:
+@press("mem", "remove_yes")
+async def remove_member(turn: Press) -> Reply:
     """A guardian confirmed removing a member."""
-    assert turn.person is not None and turn.callback is not None
     found, child = await members.remove(turn.session, turn.person, turn.callback.id)
-    turn.edit = views.removed(found.person.first_name, child, turn.language)
     await announce(turn.session, child.id, views.removed(found.person.first_name, child))
+    return views.removed(found.person.first_name, child, turn.language)
 
 
-@handles
-async def show_notify(turn: Turn) -> None:
+@for_child("notify")
+async def show_notify(turn: Turn, membership: Membership) -> Reply:
     """Someone wants to choose how they hear the team's news."""
-    membership = await member_for(turn, "notify")
-    if membership is not None:
-        assert turn.person is not None
-        found, child = await members.own(turn.session, turn.person, membership.id)
-        respond(turn, views.notify_menu(found, child, turn.language))
+    own, child = await members.own(turn.session, turn.person, membership.id)
+    return views.notify_menu(own, child, turn.language)
 
 
-@handles
-async def open_notify(turn: Turn) -> None:
+@press("notify", "show")
+async def open_notify(turn: Press) -> Reply:
     """Someone tapped "My notifications" under the roster."""
-    assert turn.person is not None and turn.callback is not None
-    found, child = await members.own(turn.session, turn.person, turn.callback.id)
-    turn.edit = views.notify_menu(found, child, turn.language)
+    own, child = await members.own(turn.session, turn.person, turn.callback.id)
+    return views.notify_menu(own, child, turn.language)
 
 
-@handles
-async def set_notify(turn: Turn) -> None:
+@press("notify", "set", arg=Arg.REQUIRED)
+async def set_notify(turn: Press) -> Reply:
     """Someone chose how they hear the team's news."""
-    assert turn.person is not None and turn.callback is not None
     notify = members.notify_named(turn.callback.arg)
-    found, child = await members.set_notify(turn.session, turn.person, turn.callback.id, notify)
+    own, child = await members.set_notify(turn.session, turn.person, turn.callback.id, notify)
     username = turn.update.get_bot().username
-    turn.edit = views.notify_saved(found, child, username, turn.language)
+    return views.notify_saved(own, child, username, turn.language)
 
 
-@handles
-async def ask_leave(turn: Turn) -> None:
+@for_child("leave")
+async def ask_leave(turn: Turn, membership: Membership) -> Reply:
     """Someone wants to leave a team."""
-    membership = await member_for(turn, "leave")
-    if membership is not None:
-        assert turn.person is not None
-        _, child = await members.own(turn.session, turn.person, membership.id)
-        respond(turn, views.leave_confirm(child, turn.language))
+    _, child = await members.own(turn.session, turn.person, membership.id)
+    return views.leave_confirm(child, turn.language)
 
 
-@handles
-async def leave(turn: Turn) -> None:
+@press("team", "leave")
+async def leave(turn: Press) -> Reply:
     """Someone confirmed leaving a team."""
-    assert turn.person is not None and turn.callback is not None
     child = await members.leave(turn.session, turn.person, turn.callback.id)
-    turn.edit = views.left(child, turn.language)
     await announce(turn.session, child.id, views.left_notice(turn.person.first_name, child))
+    return views.left(child, turn.language)
 
 
-@handles
-async def cancel(turn: Turn) -> None:
+@press("team", "cancel")
+@press("del", "cancel")
+async def cancel(turn: Press) -> Reply:
     """Someone changed their mind."""
-    turn.edit = views.cancelled(turn.language)
+    return views.cancelled(turn.language)
 
 
-@handles
-async def ask_delete(turn: Turn) -> None:
+@for_child("deletechild")
+async def ask_delete(turn: Turn, membership: Membership) -> Reply:
     """A guardian wants to erase a child's records: first confirmation."""
-    membership = await member_for(turn, "deletechild")
-    if membership is not None:
-        assert turn.person is not None
-        child = await teams.deletable(turn.session, turn.person, membership.child_id)
-        respond(turn, views.delete_confirm(child, turn.language))
+    child = await teams.deletable(turn.session, turn.person, membership.child_id)
+    return views.delete_confirm(child, turn.language)
 
 
-@handles
-async def ask_delete_again(turn: Turn) -> None:
+@press("del", "ask")
+async def ask_delete_again(turn: Press) -> Reply:
     """The guardian confirmed once: ask the second time."""
-    assert turn.person is not None and turn.callback is not None
     child = await teams.deletable(turn.session, turn.person, turn.callback.id)
-    turn.edit = views.delete_confirm(child, turn.language, again=True)
+    return views.delete_confirm(child, turn.language, again=True)
 
 
-@handles
-async def delete_child(turn: Turn) -> None:
+@press("del", "confirm")
+async def delete_child(turn: Press) -> Reply:
     """The guardian confirmed twice: erase the child's records and unlink the group."""
-    assert turn.person is not None and turn.callback is not None
     erased = await teams.delete_child(turn.session, turn.person, turn.callback.id)
-    turn.edit = views.deleted(erased.name, turn.language)
     if erased.group_chat_id is not None and erased.group_chat_id != turn.chat_id:
         await enqueue(turn.session, erased.group_chat_id, views.deleted_group())
+    return views.deleted(erased.name, turn.language)
 
 
 def register(app: Application) -> None:
     app.add_handler(CommandHandler("team", show_team))
-    app.add_handler(CallbackQueryHandler(show_team, pattern=child_pattern("team")))
-    app.add_handler(CallbackQueryHandler(back_to_team, pattern=r"^team:\d+:show$"))
-    app.add_handler(CallbackQueryHandler(open_member, pattern=r"^mem:\d+:open$"))
-    app.add_handler(CallbackQueryHandler(change_role, pattern=r"^mem:\d+:role:"))
-    app.add_handler(CallbackQueryHandler(ask_remove, pattern=r"^mem:\d+:remove$"))
-    app.add_handler(CallbackQueryHandler(remove_member, pattern=r"^mem:\d+:remove_yes$"))
     app.add_handler(CommandHandler("notify", show_notify))
-    app.add_handler(CallbackQueryHandler(show_notify, pattern=child_pattern("notify")))
-    app.add_handler(CallbackQueryHandler(open_notify, pattern=r"^notify:\d+:show$"))
-    app.add_handler(CallbackQueryHandler(set_notify, pattern=r"^notify:\d+:set:"))
     app.add_handler(CommandHandler("leave", ask_leave))
-    app.add_handler(CallbackQueryHandler(ask_leave, pattern=child_pattern("leave")))
-    app.add_handler(CallbackQueryHandler(leave, pattern=r"^team:\d+:leave$"))
-    app.add_handler(CallbackQueryHandler(cancel, pattern=r"^(team|del):\d+:cancel$"))
     app.add_handler(CommandHandler("deletechild", ask_delete))
-    app.add_handler(CallbackQueryHandler(ask_delete, pattern=child_pattern("deletechild")))
-    app.add_handler(CallbackQueryHandler(ask_delete_again, pattern=r"^del:\d+:ask$"))
-    app.add_handler(CallbackQueryHandler(delete_child, pattern=r"^del:\d+:confirm$"))

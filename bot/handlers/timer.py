@@ -8,56 +8,53 @@ import logging
 
 from telegram import Bot
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
-from bot import callbacks
 from bot.delivery.announce import announce
-from bot.handlers.child import child_pattern, member_for
+from bot.handlers.child import for_child
+from bot.handlers.delivering import markup
 from bot.handlers.episode_wizard import label_pattern
-from bot.handlers.kit import Turn, handles, markup
+from bot.handlers.kit import Press, Turn
+from bot.handlers.routes import Arg, press
+from bot.replies import Reply
 from bot.runtime import Runtime
 from bot.services.episodes import timer
 from bot.services.episodes import wizard as episode_wizard
 from bot.views.episodes import timer as views
 from bot.views.episodes import wizard as wizard_views
+from models import Membership
 
 log = logging.getLogger(__name__)
 
 
-@handles
-async def start_timer(turn: Turn) -> None:
-    """Someone started the seizure timer."""
-    assert turn.person is not None
-    membership = await member_for(turn, "timer")
-    if membership is None:
-        return
-    query = turn.update.callback_query
-    message_id = query.message.message_id if query and query.message else None
+@for_child("timer")
+async def start_timer(turn: Turn, membership: Membership) -> Reply | None:
+    """Someone started the seizure timer: it takes the place of a pressed message, or is posted."""
+    where = turn.pressed_message
+    message_id = where[1] if where else None
     live = await timer.start(
         turn.session, membership, turn.person, turn.chat_id, message_id=message_id
     )
     if message_id is None:
         await timer.post(turn.session, live, views.live(live, turn.language))
-    else:
-        turn.edit = views.live(live, turn.language)
+        return None
+    return views.live(live, turn.language)
 
 
-@handles
-async def stop_timer(turn: Turn) -> None:
+@press("tmr", "stop")
+async def stop_timer(turn: Press) -> Reply:
     """Someone stopped the timer: the episode is over, its record opens with the duration."""
-    assert turn.person is not None and turn.callback is not None
     state = await episode_wizard.from_timer(
         turn.session, turn.person, turn.chat_id, turn.callback.id
     )
-    turn.edit = wizard_views.question(state, turn.in_private, turn.language)
+    return wizard_views.question(state, turn.in_private, turn.language)
 
 
-@handles
-async def cancel_timer(turn: Turn) -> None:
+@press("tmr", "cancel", arg=Arg.OPTIONAL)
+async def cancel_timer(turn: Press) -> Reply:
     """Someone cancelled the timer."""
-    assert turn.person is not None and turn.callback is not None
     await timer.cancel(turn.session, turn.person, turn.chat_id, turn.callback.id)
-    turn.edit = views.cancelled(turn.language)
+    return views.cancelled(turn.language)
 
 
 async def tick(runtime: Runtime, bot: Bot) -> None:
@@ -122,6 +119,3 @@ def register(app: Application) -> None:
     app.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & timer_button, start_timer)
     )
-    app.add_handler(CallbackQueryHandler(start_timer, pattern=child_pattern("timer")))
-    app.add_handler(CallbackQueryHandler(stop_timer, pattern=r"^tmr:\d+:stop$"))
-    app.add_handler(CallbackQueryHandler(cancel_timer, pattern=callbacks.pattern("tmr")))

@@ -7,11 +7,12 @@ from collections.abc import Awaitable, Callable
 from telegram.ext import Application, MessageHandler, filters
 
 from bot.handlers.kit import Turn, handles
+from bot.replies import Reply
 from bot.services import wizards
 from bot.views import wizards as views
 from models import WizardState
 
-Answer = Callable[[Turn, WizardState], Awaitable[None]]
+Answer = Callable[[Turn, WizardState], Awaitable[Reply]]
 
 # flow name → the function that takes a typed answer; features add theirs in ``register``.
 ANSWERS: dict[str, Answer] = {}
@@ -23,14 +24,12 @@ def on_answer(flow: str, answer: Answer) -> None:
 
 
 @handles
-async def route_answer(turn: Turn) -> None:
+async def route_answer(turn: Turn) -> Reply:
     """Someone typed a plain message in private."""
-    assert turn.person is not None
     state = await wizards.current(turn.session, turn.person.id, turn.chat_id)
     if state is None or state.flow not in ANSWERS:
-        turn.reply(views.nothing_waiting(turn.language))
-        return
-    await ANSWERS[state.flow](turn, state)
+        return views.nothing_waiting(turn.language)
+    return await ANSWERS[state.flow](turn, state)
 
 
 def register(app: Application) -> None:

@@ -1,11 +1,12 @@
 """The one scheduler behind every timed message: rows in ``reminder``, a handler per kind.
 
-A feature registers a handler for its kind and schedules rows in its own transaction::
+A feature installs a handler for its kind when the Application is built, and schedules
+rows in its own transaction::
 
-    @scheduling.on("dose.reminder")
     async def remind_dose(session: AsyncSession, fired: scheduling.Fired) -> None:
         ...  # enqueue messages; they commit with the row's "sent" mark
 
+    scheduling.install({"dose.reminder": remind_dose})  # in the feature's register(app)
     await scheduling.schedule(session, "dose.reminder", due_at, f"dose:{med.id}", {...},
                               child_id=child.id, timezone=child.timezone,
                               recurrence=Recurrence("daily"))
@@ -15,7 +16,7 @@ claims due rows atomically and runs the handlers; see ``dispatcher`` and ``claim
 """
 
 from bot.scheduling.dispatcher import DISPATCHER_KEY, Dispatcher
-from bot.scheduling.registry import LATE_AFTER, Fired, Handler, on
+from bot.scheduling.registry import LATE_AFTER, Fired, Handler, install, kinds
 from bot.scheduling.store import cancel, schedule
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Fired",
     "Handler",
     "cancel",
-    "on",
+    "install",
+    "kinds",
     "schedule",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -38,25 +38,29 @@ class Fired:
 
 Handler = Callable[[AsyncSession, Fired], Awaitable[None]]
 
+# Filled by ``install`` when the Application is built (each feature's ``register``).
 _HANDLERS: dict[str, Handler] = {}
 
 
-def on(kind: str) -> Callable[[Handler], Handler]:
-    """Register the decorated function as the handler of ``kind``.
+def install(handlers: Mapping[str, Handler]) -> None:
+    """Make each handler the one that sends timed messages of its kind.
 
-    The handler runs in the transaction that marks the row sent: whatever it
-    enqueues in the outbox is committed with that mark, or not at all.
+    A handler runs in the transaction that marks the row sent: whatever it
+    enqueues in the outbox is committed with that mark, or not at all. Installing
+    the same handler again changes nothing; a second handler for a kind is a bug.
     """
+    for kind, handler in handlers.items():
+        if _HANDLERS.setdefault(kind, handler) is not handler:
+            raise ValueError(f"timed messages of kind {kind!r} already have a handler")
 
-    def decorate(handler: Handler) -> Handler:
-        _HANDLERS[kind] = handler
-        return handler
 
-    return decorate
+def kinds() -> frozenset[str]:
+    """The kinds that have a handler."""
+    return frozenset(_HANDLERS)
 
 
 def handler_for(kind: str) -> Handler:
-    """The handler registered for ``kind``; LookupError if none is (the row is retried)."""
+    """The handler installed for ``kind``; LookupError if none is (the row is retried)."""
     try:
         return _HANDLERS[kind]
     except KeyError:

@@ -30,15 +30,18 @@ LONDON = "Europe/London"
 DAILY = Recurrence("daily")
 
 
-@scheduling.on(ECHO)
 async def _echo(session, fired: scheduling.Fired) -> None:
     """Say the payload's text in CHAT, marked late when it is."""
     await enqueue(session, CHAT, mark_late(Reply(fired.payload["text"]), fired))
 
 
-@scheduling.on(BROKEN)
 async def _broken(session, fired: scheduling.Fired) -> None:
     raise RuntimeError("the handler has a bug")
+
+
+@pytest.fixture(autouse=True)
+def _timed_handlers() -> None:
+    scheduling.install({ECHO: _echo, BROKEN: _broken})
 
 
 def at(text: str, zone: str = "UTC") -> datetime:

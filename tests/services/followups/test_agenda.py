@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-import bot.handlers.followups  # noqa: F401  (registers the follow-up timed-message handlers)
 from bot import scheduling
 from bot import schema as migrate
 from bot.clock import FrozenClock
+from bot.handlers import followups as followup_handlers
 from bot.services.errors import DomainError, Forbidden
 from bot.services.followups import agenda as followups
 from bot.services.followups import notices as followup_notices
@@ -118,6 +118,11 @@ async def run_until(dispatcher: scheduling.Dispatcher, clock: FrozenClock, until
         clock.set(max(due, clock.now()))
         await dispatcher.tick()
     clock.set(until)
+
+
+@pytest.fixture(autouse=True)
+def _timed_handlers() -> None:
+    scheduling.install(followup_handlers.TIMED)
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 
-import bot.handlers.doses  # noqa: F401  (registers the dose reminders' timed handlers)
-import bot.handlers.medications  # noqa: F401  (registers the titration step's timed handler)
 from bot import scheduling
 from bot.clock import FrozenClock
+from bot.handlers import doses as dose_handlers
+from bot.handlers import medications as medication_handlers
 from bot.services.doses import reminders as doses
 from bot.services.medications import changes as medications
 from bot.services.medications.changes import Pending, Recorded
@@ -93,6 +93,7 @@ async def deliver(db: Database) -> None:
 
 async def run_until(db: Database, clock: FrozenClock, until: datetime) -> None:
     """A punctual dispatcher and sender: jump to each due time up to ``until``, tick, deliver."""
+    scheduling.install({**dose_handlers.TIMED, **medication_handlers.TIMED})
     dispatcher = scheduling.Dispatcher(db)
     await deliver(db)
     while (due := await dispatcher.next_due()) is not None and due <= until:
