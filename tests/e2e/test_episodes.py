@@ -113,6 +113,26 @@ async def test_a_decimal_comma_is_a_decimal_and_a_bad_clock_is_named(
     assert not relay.startswith("🚨")
 
 
+async def test_a_long_report_reaches_the_group_in_part_and_is_kept_whole(
+    world: World, frozen_clock: FrozenClock
+) -> None:
+    team = await lily_team(world)
+    in_group = await bot_texts(team.group)
+    note = "She was drawing at her desk when her arms jerked. " + "Then it went on. " * 235
+
+    receipt = await say(world, team.teacher, team.teacher.private_chat, f"/e 30s note: {note}")
+
+    assert len(note) > 4000
+    [relay] = await said_since(team.group, in_group)
+    for text in (relay, receipt.text):
+        [shown] = [line for line in text.splitlines() if line.startswith("📝")]
+        assert shown.startswith("📝 She was drawing at her desk when her arms jerked. Then")
+        assert shown.endswith("…") and len(shown) <= 303
+    assert receipt.text.endswith("✅ Saved and shared with Lily's team.")
+    [episode] = await saved(world)
+    assert episode.notes == note.strip() and episode.relayed_at is not None
+
+
 async def test_a_series_of_jerks_is_one_record_with_a_count_and_a_window(
     world: World, frozen_clock: FrozenClock
 ) -> None:
