@@ -79,6 +79,60 @@ async def test_a_line_that_cannot_be_read_is_explained_and_saves_nothing(
     assert await said_since(team.group, in_group) == []
 
 
+async def test_a_time_to_come_is_refused_and_nobody_is_alerted(
+    world: World, frozen_clock: FrozenClock
+) -> None:
+    team = await lily_team(world, private_for=("Anna",))
+    in_group, to_mum = await bot_texts(team.group), await bot_texts(team.mum.private_chat)
+
+    answer = await say(world, team.teacher, team.teacher.private_chat, "/e in 2 hours")
+
+    assert answer.text == (
+        "“in 2 hours” is in the future, so nothing was saved. "
+        "To say how long it lasted, give just the length, e.g. /e 10:15 2m arms"
+    )
+    assert await saved(world) == []
+    assert await said_since(team.group, in_group) == []
+    assert await said_since(team.mum.private_chat, to_mum) == []
+
+
+async def test_a_decimal_comma_is_a_decimal_and_a_bad_clock_is_named(
+    world: World, frozen_clock: FrozenClock
+) -> None:
+    team = await lily_team(world)
+    in_group = await bot_texts(team.group)
+
+    refused = await say(world, team.mum, team.mum.private_chat, "/e 25:99 40s")
+    receipt = await say(world, team.mum, team.mum.private_chat, "/e 1,5 min arms")
+
+    assert refused.text.startswith("“25:99” isn't a time on the clock, so nothing was saved.")
+    assert receipt.text.splitlines()[:2] == ["⚡ Lily — episode at 09:00", "1 min 30 s · arms"]
+    [episode] = await saved(world)
+    assert episode.duration_seconds == 90
+    [relay] = await said_since(team.group, in_group)
+    assert not relay.startswith("🚨")
+
+
+async def test_a_long_report_reaches_the_group_in_part_and_is_kept_whole(
+    world: World, frozen_clock: FrozenClock
+) -> None:
+    team = await lily_team(world)
+    in_group = await bot_texts(team.group)
+    note = "She was drawing at her desk when her arms jerked. " + "Then it went on. " * 235
+
+    receipt = await say(world, team.teacher, team.teacher.private_chat, f"/e 30s note: {note}")
+
+    assert len(note) > 4000
+    [relay] = await said_since(team.group, in_group)
+    for text in (relay, receipt.text):
+        [shown] = [line for line in text.splitlines() if line.startswith("📝")]
+        assert shown.startswith("📝 She was drawing at her desk when her arms jerked. Then")
+        assert shown.endswith("…") and len(shown) <= 303
+    assert receipt.text.endswith("✅ Saved and shared with Lily's team.")
+    [episode] = await saved(world)
+    assert episode.notes == note.strip() and episode.relayed_at is not None
+
+
 async def test_a_series_of_jerks_is_one_record_with_a_count_and_a_window(
     world: World, frozen_clock: FrozenClock
 ) -> None:

@@ -24,6 +24,7 @@ MAX_DURATION_SECONDS = 24 * 3600
 MAX_COUNT = 1000
 MAX_AGO = timedelta(days=31)
 YEARS = range(2000, 3000)  # keeps date arithmetic far from datetime's limits
+QUOTE_LIMIT = 60  # a refusal quotes at most this much of what was typed
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,16 @@ class EpisodeParseError(DomainError):
 
     def __init__(self, reason: str, **params: Any) -> None:
         """Refuse for ``reason`` ("future_time" or "episode_parsing.future_time")."""
-        # The texts are HTML and the handler fills params in as they are: escape the user's words.
-        escaped = {name: html.escape(str(value), quote=False) for name, value in params.items()}
+        # The texts are HTML and the handler fills params in as they are: escape the user's words,
+        # and quote a long word in part so that the refusal always fits in a message.
+        escaped = {name: html.escape(_quote(str(v)), quote=False) for name, v in params.items()}
         key = reason if reason.startswith(_TEXTS) else f"{_TEXTS}{reason}"
         super().__init__(key, **escaped)
+
+
+def _quote(words: str) -> str:
+    """At most QUOTE_LIMIT characters of ``words``, ending in "…" if cut."""
+    return words if len(words) <= QUOTE_LIMIT else words[: QUOTE_LIMIT - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -107,17 +114,40 @@ class _Clock:
     end: _Wall | _Exact | None
 
 
+@dataclass(frozen=True)
+class _DayMonth:
+    """A date written without its year ("24/11")."""
+
+    day: int
+    month: int
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    """A phrase that reads as a time, a date or an amount that can't be right."""
+
+    reason: str
+    params: tuple[tuple[str, str], ...]
+
+
 _Raw = tuple[int, int, str | None]  # hour, minute, "am"/"pm" as written
 _Core = Callable[[Sequence[_Token], int], tuple[int, _Fact] | None]
 
-_PIECE = re.compile(r"[^\s,;]+")
+_BREAK = re.compile(r"[\s,;]")
+# A comma before a digit is a decimal comma ("1,5", ",5"), unless it follows a letter ("arms,5").
+_DECIMAL_COMMA = re.compile(r"(?<![^\W\d_]),(?=[0-9])")
 _EDGE = ".,;:!?\"'()[]{}“”‘’«»~*"
 _NOTE = re.compile(r"(?:^|(?<=[\s,;]))notes?:", re.IGNORECASE)
-_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
+_NUMBER = r"(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)"  # a decimal comma or point: 1,5 = 1.5
 _DIGITS = re.compile(_NUMBER)
+_WHOLE = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+")  # 1,000 jerks
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")  # 1,000 s: one second or a thousand?
 _CLOCK = re.compile(r"([0-9]{1,2})(?::([0-9]{2}))?(am|pm)?")
+_CLOCKISH = re.compile(r"[0-9]:[0-9]|[0-9](?:am|pm)$")  # what a time looks like, right or not
 _DASH = re.compile(r"[-–—]")
-_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_ISO_DAY = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
+_DAY_FIRST = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})(?:\2([0-9]{2}|[0-9]{4}))?")
+_DATEISH = re.compile(r"[0-9]+(?:/[0-9]+)+|[0-9]+(?:-[0-9]+){2,}|[0-9]+(?:\.[0-9]+){2,}")
 _EXACT = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})t([0-9]{2}):([0-9]{2})(z|[+-][0-9]{2}:[0-9]{2})"
 )
@@ -133,6 +163,7 @@ def parse_episode(text: str, *, now: datetime, timezone: str) -> ParsedEpisode:
     head, note = _split_note(text)
     tokens = _tokenize(head)
     matches = _scan(tokens)
+    _refuse_unreadable(tokens, matches)
     if tokens and not matches and note is None:
         raise EpisodeParseError("nothing_recognised")
     facts: dict[str, list[_Match]] = defaultdict(list)
@@ -198,12 +229,30 @@ def _split_note(text: str) -> tuple[str, str | None]:
     return text[: marker.start()], text[marker.end() :].strip()
 
 
+def _pieces(text: str) -> list[str]:
+    """The text split at spaces, commas and semicolons, but not at a decimal comma."""
+    kept = {found.start() for found in _DECIMAL_COMMA.finditer(text)}
+    pieces, start = [], 0
+    for gap in _BREAK.finditer(text):
+        if gap.start() not in kept:
+            pieces.append(text[start : gap.start()])
+            start = gap.end()
+    return [piece for piece in [*pieces, text[start:]] if piece]
+
+
+def _bare(piece: str) -> str:
+    """A word without the punctuation around it; a decimal mark before digits stays (".5")."""
+    bare, left = piece.strip(_EDGE), piece.lstrip(_EDGE)
+    mark = piece[: len(piece) - len(left)][-1:]
+    return mark + bare if mark in (".", ",") and bare[:1].isdigit() else bare
+
+
 def _tokenize(text: str) -> list[_Token]:
     """Words split at spaces, commas and semicolons; a lone full stop is not a word."""
     tokens = []
-    for piece in _PIECE.findall(text):
+    for piece in _pieces(text):
         if piece.strip(".…"):
-            bare = piece.strip(_EDGE)
+            bare = _bare(piece)
             tokens.append(_Token(piece, bare, bare.lower()))
     return tokens
 
@@ -221,6 +270,28 @@ def _norms(tokens: Sequence[_Token], start: int, size: int) -> tuple[str, ...]:
 def _words(tokens: Sequence[_Token], match: _Match) -> str:
     """What the user typed for a phrase."""
     return " ".join(token.text for token in tokens[match.start : match.stop])
+
+
+def _refuse_unreadable(tokens: Sequence[_Token], matches: list[_Match]) -> None:
+    """Refuse a time, date or amount that can't be right rather than keep it as a note."""
+    used = {index for match in matches for index in range(match.start, match.stop)}
+    problems = [
+        (match.start, match.fact.value.reason, dict(match.fact.value.params))
+        for match in matches
+        if match.fact.field == "refusal"
+    ]
+    for index, token in enumerate(tokens):
+        if index in used or _longest(tokens, index) is not None:  # unread, even as negated
+            continue
+        clock, after = token.norm.replace(".", ""), _norm(tokens, index + 1).replace(".", "")
+        if _CLOCKISH.search(clock):
+            problems.append((index, "bad_clock", {"time": token.bare}))
+        elif clock.isdigit() and after in vocab.MERIDIEMS and index + 1 not in used:
+            written = f"{token.bare} {tokens[index + 1].bare}"  # "13 pm"
+            problems.append((index, "bad_clock", {"time": written}))
+    if problems:
+        _, reason, params = min(problems, key=lambda problem: problem[0])
+        raise EpisodeParseError(reason, **params)
 
 
 def _scan(tokens: Sequence[_Token]) -> list[_Match]:
@@ -260,12 +331,30 @@ def _longest(tokens: Sequence[_Token], start: int) -> _Match | None:
 # The grammar: numbers, times, medicines and people
 
 
+def _decimal(digits: str) -> Decimal:
+    """A number in digits, with a decimal comma or point."""
+    return Decimal(digits.replace(",", "."))
+
+
 def _number(norm: str) -> Decimal | None:
     """A number written in digits or as a word ("two", "an")."""
     if _DIGITS.fullmatch(norm):
-        return Decimal(norm)
+        return _decimal(norm)
     word = vocab.NUMBER_WORDS.get(norm)
     return None if word is None else Decimal(word)
+
+
+def _whole(norm: str) -> Decimal | None:
+    """A whole number, as a count is written: "12", "1,000", "1.000" or a word ("two")."""
+    if _WHOLE.fullmatch(norm):
+        return Decimal(re.sub("[.,]", "", norm))
+    word = vocab.NUMBER_WORDS.get(norm)
+    return None if word is None else Decimal(word)
+
+
+def _refusal(reason: str, **params: Any) -> _Fact:
+    """A phrase that can't be saved as it stands; parse_episode refuses the line for it."""
+    return _Fact("refusal", _Refusal(reason, tuple((k, str(v)) for k, v in params.items())))
 
 
 def _raw_clock(norm: str, meridiem: str | None = None) -> _Raw | None:
@@ -355,56 +444,93 @@ def _time_core(tokens: Sequence[_Token], at: int) -> tuple[int, _Fact] | None:
     return (stop, _Fact("clock", clock)) if clock else None
 
 
-def _day_core(tokens: Sequence[_Token], at: int) -> tuple[int, _Fact] | None:
-    """An ISO date such as 2026-11-24."""
-    found = _ISO_DAY.fullmatch(_norm(tokens, at))
-    if not found or int(found[1]) not in YEARS:
-        return None
+def _calendar_day(year: int, month: int, day: int) -> date | None:
+    """The date, if there is one (and it is in YEARS)."""
     try:
-        day = date(int(found[1]), int(found[2]), int(found[3]))
+        return date(year, month, day) if year in YEARS else None
     except ValueError:
         return None
-    return at + 1, _Fact("day", day)
 
 
-def _amounts(tokens: Sequence[_Token], at: int) -> tuple[int, list[tuple[Decimal, int]]] | None:
-    """One reading of "number unit" in seconds: "1h30m", "45sec" or "2 minutes"."""
+def _day_core(tokens: Sequence[_Token], at: int) -> tuple[int, _Fact] | None:
+    """A date: 2026-11-24, or day first as 24/11, 24/11/2026 or 24.11.2026; a wrong one refused.
+
+    Something shaped like a date followed by a unit ("1/2 min") is not taken for one.
+    """
+    norm, bare = _norm(tokens, at), tokens[at].bare if at < len(tokens) else ""
+    if not _DATEISH.fullmatch(norm) or _norm(tokens, at + 1) in vocab.SECONDS_PER_UNIT:
+        return None
+    iso, day_first = _ISO_DAY.fullmatch(norm), _DAY_FIRST.fullmatch(norm)
+    value: date | _DayMonth | None = None
+    if iso:
+        value = _calendar_day(int(iso[1]), int(iso[2]), int(iso[3]))
+    elif day_first:
+        day, separator, month, year = day_first.groups()
+        if year:
+            full_year = int(year) + (2000 if len(year) == 2 else 0)
+            value = _calendar_day(full_year, int(month), int(day))
+        elif separator == "/" and _calendar_day(2000, int(month), int(day)):  # a leap year
+            value = _DayMonth(int(day), int(month))
+    if value is None:
+        return at + 1, _refusal("bad_date", date=bare)
+    return at + 1, _Fact("day", value)
+
+
+_Amount = tuple[str, Decimal, int]  # a number as written, its value, its unit in seconds
+
+
+def _amounts(tokens: Sequence[_Token], at: int) -> tuple[int, list[_Amount]] | None:
+    """One reading of "number unit": "1h30m", "45sec" or "2 minutes"."""
     norm = _norm(tokens, at)
     compact = _COMPACT.fullmatch(norm)
     if compact and any(compact.groups()):
         units = zip(compact.groups(), (3600, 60, 1), strict=True)
-        return at + 1, [(Decimal(value), unit) for value, unit in units if value]
+        return at + 1, [(value, _decimal(value), unit) for value, unit in units if value]
     glued = _AMOUNT.fullmatch(norm)
     if glued and glued[2] in vocab.SECONDS_PER_UNIT:
-        return at + 1, [(Decimal(glued[1]), vocab.SECONDS_PER_UNIT[glued[2]])]
+        return at + 1, [(glued[1], _decimal(glued[1]), vocab.SECONDS_PER_UNIT[glued[2]])]
     number, unit = _number(norm), vocab.SECONDS_PER_UNIT.get(_norm(tokens, at + 1))
-    return (at + 2, [(number, unit)]) if number is not None and unit else None
+    return (at + 2, [(norm, number, unit)]) if number is not None and unit else None
 
 
-def _duration(tokens: Sequence[_Token], at: int) -> tuple[int, Decimal] | None:
+def _duration(tokens: Sequence[_Token], at: int) -> tuple[int, Decimal, list[str]] | None:
     """Amounts with falling units read as one sum: "1 min 30 s", "1 hour and 20 minutes"."""
-    total, smallest, stop = Decimal(0), 0, at
+    total, smallest, stop, written = Decimal(0), 0, at, []
     while True:
         part = _amounts(tokens, stop)
         if part is None and smallest and _norm(tokens, stop) == "and":
             part = _amounts(tokens, stop + 1)
-        if part is None or (smallest and part[1][0][1] >= smallest):
+        if part is None or (smallest and part[1][0][2] >= smallest):
             break
         stop, amounts = part
-        total += sum(value * unit for value, unit in amounts)
-        smallest = amounts[-1][1]
-    return (stop, total) if smallest else None
+        total += sum(value * unit for _, value, unit in amounts)
+        written += [number for number, _, _ in amounts]
+        smallest = amounts[-1][2]
+    return (stop, total, written) if smallest else None
 
 
 def _span_core(tokens: Sequence[_Token], at: int) -> tuple[int, _Fact] | None:
-    """A duration ("2m"), or with "ago" after it a time that long before now."""
+    """A duration ("2m"); with "ago" after it a time that long before now, "from now" after."""
     found = _duration(tokens, at)
     if found is None:
         return None
-    stop, seconds = found
+    stop, seconds, written = found
+    grouped = next((number for number in written if _GROUPED.fullmatch(number)), None)
+    if grouped is not None:
+        decimal = format(_decimal(grouped).normalize(), "f")
+        return stop, _refusal("ambiguous_number", number=grouped, decimal=decimal,
+                              whole=int(re.sub("[.,]", "", grouped)))  # fmt: skip
     if _norm(tokens, stop) == vocab.AGO:
         return stop + 1, _Fact("ago", seconds)
+    if _norms(tokens, stop, 2) == vocab.FROM_NOW:
+        return stop + 2, _Fact("ahead", seconds)
     return stop, _Fact("duration", seconds)
+
+
+def _ahead_core(tokens: Sequence[_Token], at: int) -> tuple[int, _Fact] | None:
+    """A time still to come, "in 2 hours" (which is not how long it lasted)."""
+    found = _duration(tokens, at)
+    return (found[0], _Fact("ahead", found[1])) if found else None
 
 
 def _count_core(tokens: Sequence[_Token], at: int) -> tuple[int, _Fact] | None:
@@ -415,10 +541,10 @@ def _count_core(tokens: Sequence[_Token], at: int) -> tuple[int, _Fact] | None:
     times = _TIMES.fullmatch(norm)
     if times:
         return at + 1, _Fact("count", Decimal(times[1] or times[2]))
-    if norm in vocab.COUNT_SIGNS and _DIGITS.fullmatch(_norm(tokens, at + 1)):
-        return at + 2, _Fact("count", Decimal(_norm(tokens, at + 1)))
-    number = _number(norm)
-    if number is None or number != number.to_integral_value():
+    if norm in vocab.COUNT_SIGNS and _WHOLE.fullmatch(_norm(tokens, at + 1)):
+        return at + 2, _Fact("count", _whole(_norm(tokens, at + 1)))
+    number = _whole(norm)
+    if number is None:
         return None
     unit = at + 1 + (_norm(tokens, at + 1) in vocab.COUNT_ADJECTIVES)
     return (unit + 1, _Fact("count", number)) if _norm(tokens, unit) in vocab.COUNT_UNITS else None
@@ -493,6 +619,7 @@ _GRAMMAR: tuple[tuple[tuple[tuple[str, ...], ...], _Core], ...] = (
     (_leads(*vocab.TIME_LEADINS), _time_core),
     (_leads("on"), _day_core),
     (_leads(*vocab.DURATION_LEADINS), _span_core),
+    (_leads(*vocab.AHEAD_LEADINS)[1:], _ahead_core),
     (_leads(*vocab.COUNT_LEADINS), _count_core),
     (_leads(*vocab.RESCUE_LEADINS), _rescue_core),
     (_leads(), _observer_core),
@@ -526,9 +653,23 @@ def _one(
     return matches[0] if matches else None
 
 
-def _date_of(value: int | date, today: date) -> date:
-    """The date a day phrase names: a date, or a number of days from today."""
-    return value if isinstance(value, date) else today + timedelta(days=value)
+def _date_of(value: int | date | _DayMonth, today: date) -> date | None:
+    """The date a day phrase names: a date, a number of days from today, or a day and month.
+
+    A day and month is this year's, unless that is still to come and last year's was within
+    the last month ("30/12" early in January); None if there is no such date.
+    """
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int):
+        return today + timedelta(days=value)
+    this = _calendar_day(today.year, value.month, value.day)
+    last = _calendar_day(today.year - 1, value.month, value.day)
+    if this is not None and this <= today:
+        return this
+    if last is not None and today - last <= MAX_AGO:
+        return last
+    return this
 
 
 def _instant(day: date, wall: _Wall, fold: int, zone: ZoneInfo) -> datetime:
@@ -585,7 +726,7 @@ def _ago_time(match: _Match, now: datetime, today: date, tokens: Sequence[_Token
     """The minute that long before now; more than a month back is refused."""
     seconds = match.fact.value
     if seconds > Decimal(MAX_AGO.total_seconds()):
-        example = today - timedelta(days=min(int(seconds // 86400), 3650))
+        example = today - timedelta(days=int(min(seconds, Decimal(3650 * 86400)) // 86400))
         raise EpisodeParseError("too_long_ago", when=_words(tokens, match), date=example)
     return (now - timedelta(seconds=int(seconds))).replace(second=0, microsecond=0)
 
@@ -595,10 +736,15 @@ def _when(
 ) -> tuple[datetime, datetime | None, bool]:
     """When it started (UTC), when a window ended, and whether the text said so."""
     today = now.astimezone(zone).date()
+    ahead = _one(facts, "ahead", tokens, "two_times")
+    if ahead:
+        raise EpisodeParseError("ahead", when=_words(tokens, ahead))
     day = _one(facts, "day", tokens, "two_times", key=lambda value: _date_of(value, today))
     clock, ago = _one(facts, "clock", tokens, "two_times"), _one(facts, "ago", tokens, "two_times")
     on = _date_of(day.fact.value, today) if day else None
     said = " ".join(_words(tokens, match) for match in (day, clock, ago) if match)
+    if day and on is None:
+        raise EpisodeParseError("bad_date", date=tokens[day.stop - 1].bare)
     if on is not None and on > today:
         raise EpisodeParseError("future_time", when=said)
     start, end = _clock_times(clock, on, now, zone, tokens) if clock else (None, None)
@@ -628,12 +774,14 @@ def _whole_seconds(seconds: Decimal) -> int:
 
 
 def _duration_seconds(facts: dict[str, list[_Match]], tokens: Sequence[_Token]) -> int | None:
-    """How long it lasted; more than a day is refused."""
+    """How long it lasted; no time at all, or more than a day, is refused."""
     match = _one(facts, "duration", tokens, "two_durations")
     if match is None:
         return None
     if match.fact.value > MAX_DURATION_SECONDS:
         raise EpisodeParseError("duration_too_long", duration=_words(tokens, match))
+    if match.fact.value == 0:
+        raise EpisodeParseError("duration_zero", duration=_words(tokens, match))
     return _whole_seconds(match.fact.value)
 
 

@@ -204,6 +204,8 @@ DURATION_LEADINS = (
 )
 COUNT_LEADINS = ("a|about|around|approx|approximately|roughly",)
 AGO = "ago"
+AHEAD_LEADINS = ("in",)  # "in 2 hours" is a time to come, not a duration
+FROM_NOW = ("from", "now")  # "2 hours from now", the same
 RESCUE_LEADINS = ("gave|given|administered|used|took",)
 RESCUE_ROUTES = frozenset({"buccal", "intranasal", "nasal", "rectal", "oral"})
 # Rescue medicines by generic name; brands and synonyms come from the shared medicine dictionary.
@@ -260,7 +262,7 @@ def _all_words() -> frozenset[str]:
         | {"a.m", "p.m"}
         | NAMED_TIMES.keys()
         | WINDOW_SEPARATORS
-        | {AGO, "by"}
+        | {AGO, "by", *AHEAD_LEADINS, *FROM_NOW}
         | RESCUE_ROUTES
         | RESCUE_DRUGS.keys()
         | RESCUE_AFTERWORDS

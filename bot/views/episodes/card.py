@@ -9,9 +9,12 @@ from bot.services.episodes.history import Card
 from bot.services.episodes.vocabulary import UNSPECIFIED_RESCUE
 from bot.texts import t
 from bot.views.common import escape
+from bot.views.limits import MAX_TEXT, clip
 from models import Child, Episode, EpisodeKind
 
 LATE = timedelta(minutes=15)  # an entry this late says so in the relay; history always says
+NOTE_LIMIT = 300  # how much of a note a relay or a receipt shows; the record keeps it all
+NAMES_LIMIT = 300  # how much of the list of other observers a card shows
 
 
 def duration(seconds: int, language: str | None = None) -> str:
@@ -95,7 +98,7 @@ def _people(card: Card, show_delay: bool, language: str | None) -> str:
     if card.episode.observer:
         facts.append(t("episodes.seen_by", language, observer=escape(card.episode.observer)))
     if card.also_seen_by:
-        names = ", ".join(escape(name) for name in card.also_seen_by)
+        names = escape(clip(", ".join(card.also_seen_by), NAMES_LIMIT))
         facts.append(t("episodes.also_seen_by", language, names=names))
     if show_delay:
         minutes = int(entry_delay(card.episode).total_seconds()) // 60 * 60
@@ -111,8 +114,12 @@ def body(
     *,
     urgent: bool = False,
     delay_from: timedelta = LATE,
+    note_room: int = NOTE_LIMIT,
 ) -> list[str]:
-    """The lines every view of an episode shares: when, what, where, rescue, notes, who."""
+    """The lines every view of an episode shares: when, what, where, rescue, notes, who.
+
+    The note shows its first ``note_room`` units, then "…".
+    """
     episode = card.episode
     head = "episodes.head_urgent" if urgent else "episodes.head"
     moment_said = when(episode, child.timezone, now, language)
@@ -128,13 +135,17 @@ def body(
         medicine = escape(episode.rescue_medication)
         lines.append(t("episodes.rescue", language, medicine=medicine))
     if episode.notes:
-        lines.append(t("episodes.notes", language, notes=escape(episode.notes)))
+        note = escape(clip(episode.notes, note_room))
+        lines.append(t("episodes.notes", language, notes=note))
     late = entry_delay(episode) >= max(delay_from, timedelta(minutes=1))
     lines.append(_people(card, late, language))
     return lines
 
 
-def plan_block(child: Child, language: str | None = None) -> list[str]:
-    """The action plan, as shown under an urgent episode."""
-    plan = escape(child.action_plan) if child.action_plan else t("episodes.no_plan", language)
+def plan_block(child: Child, language: str | None = None, room: int = MAX_TEXT) -> list[str]:
+    """The action plan, as shown under an urgent episode (its first ``room`` units)."""
+    if child.action_plan:
+        plan = escape(clip(child.action_plan, room))
+    else:
+        plan = t("episodes.no_plan", language)
     return [t("episodes.plan_title", language), plan]

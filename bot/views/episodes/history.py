@@ -10,6 +10,7 @@ from bot.services.episodes.history import PAGE_SIZE, HistoryPage, OpenedEpisode,
 from bot.texts import t
 from bot.views.common import escape, local_time
 from bot.views.episodes import card as card_view
+from bot.views.limits import MAX_TEXT, fit, room
 
 PER_ROW = 5
 
@@ -71,8 +72,23 @@ def history(page: HistoryPage, language: str | None = None) -> Reply:
 
 
 def episode(shown: OpenedEpisode, back: str | None, language: str | None = None) -> Reply:
-    """One episode in full, with who reported it and how long after; change it if allowed."""
-    lines = card_view.body(shown.card, shown.child, shown.now, language, delay_from=timedelta(0))
+    """One episode in full, with who reported it and how long after; change it if allowed.
+
+    The note is shown whole, or as much of it as fits in one message.
+    """
+
+    def write(note_room: int) -> str:
+        lines = card_view.body(
+            shown.card,
+            shown.child,
+            shown.now,
+            language,
+            delay_from=timedelta(0),
+            note_room=note_room,
+        )
+        return "\n".join(lines)
+
+    text = fit(write, room(shown.card.episode.notes, MAX_TEXT))
     episode_id, rows = shown.card.episode.id, []
     if shown.can_change:
         rows.append(
@@ -87,7 +103,7 @@ def episode(shown: OpenedEpisode, back: str | None, language: str | None = None)
     if back is not None:
         to_list = Callback("hist", shown.child.id, "page", back)
         rows.append([Button(t("history.button_back", language), to_list)])
-    return Reply("\n".join(lines), rows)
+    return Reply(text, rows)
 
 
 def today(summary: Today, language: str | None = None) -> Reply:

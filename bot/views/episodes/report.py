@@ -1,4 +1,8 @@
-"""Episode screens: the team's relay, the reporter's receipt with its buttons, and notices."""
+"""Episode screens: the team's relay, the reporter's receipt with its buttons, and notices.
+
+Each fits in one Telegram message: a note shows its first few hundred characters ("…"), and
+what is left of the room limits the action plan (see bot/views/limits.py).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from bot.replies import Button, Reply
 from bot.services.episodes.history import Card, Counts, Receipt
 from bot.texts import t
 from bot.views.common import escape
-from bot.views.episodes.card import body, plan_block, when
+from bot.views.episodes.card import NOTE_LIMIT, body, plan_block, when
+from bot.views.limits import MAX_TEXT, clip, fit, room
 from models import Child, Episode
 
 # The choices "Add details" offers, in the order of the buttons.
@@ -28,6 +33,29 @@ def _context(counts: Counts, language: str | None) -> str:
     )
 
 
+def _rooms(card: Card, child: Child) -> tuple[int, int]:
+    """The room an episode message gives the note and the action plan, before fitting."""
+    return room(card.episode.notes, NOTE_LIMIT), room(child.action_plan, MAX_TEXT)
+
+
+def _relay_lines(
+    card: Card,
+    child: Child,
+    counts: Counts,
+    now: datetime,
+    urgent: bool,
+    language: str | None,
+    note_room: int,
+    plan_room: int,
+) -> list[str]:
+    """The relay's lines, showing ``note_room`` units of the note and ``plan_room`` of the plan."""
+    lines = [*body(card, child, now, language, urgent=urgent, note_room=note_room)]
+    lines.append(_context(counts, language))
+    if urgent:
+        lines += ["", *plan_block(child, language, plan_room)]
+    return lines
+
+
 def relay(
     card: Card,
     child: Child,
@@ -38,10 +66,12 @@ def relay(
     language: str | None = None,
 ) -> Reply:
     """The one compact message the team gets about a new episode."""
-    lines = [*body(card, child, now, language, urgent=urgent), _context(counts, language)]
-    if urgent:
-        lines += ["", *plan_block(child, language)]
-    return Reply("\n".join(lines))
+
+    def write(note_room: int, plan_room: int) -> str:
+        lines = _relay_lines(card, child, counts, now, urgent, language, note_room, plan_room)
+        return "\n".join(lines)
+
+    return Reply(fit(write, *_rooms(card, child)))
 
 
 def missing(episode: Episode) -> bool:
@@ -67,33 +97,43 @@ def _actions(episode: Episode, can_undo: bool, language: str | None) -> list[lis
 
 def _held(found: Receipt, language: str | None) -> Reply:
     """A report held back: the record, and "is this the one someone else reported?"."""
-    episode, lines = found.card.episode, body(found.card, found.child, found.now, language)
+    episode = found.card.episode
     buttons: list[list[Button]] = []
     if found.duplicate is not None:
         other = found.duplicate
         said = when(other.episode, found.child.timezone, found.now, language)
         name = escape(other.reporter or "—")
-        lines += ["", t("episodes.held", language, name=name, when=said)]
+        question = t("episodes.held", language, name=name, when=said)
         same = Callback("ep", episode.id, "same", str(other.episode.id))
         buttons.append([Button(t("episodes.button_same", language), same)])
         label = "episodes.button_different"
     else:
-        lines += ["", t("episodes.not_shared", language)]
+        question = t("episodes.not_shared", language)
         label = "episodes.button_share"
     buttons.append([Button(t(label, language), Callback("ep", episode.id, "differ"))])
-    return Reply("\n".join(lines), buttons)
+
+    def write(note_room: int) -> str:
+        lines = body(found.card, found.child, found.now, language, note_room=note_room)
+        return "\n".join([*lines, "", question])
+
+    return Reply(fit(write, room(episode.notes, NOTE_LIMIT)), buttons)
 
 
 def receipt(found: Receipt, language: str | None = None, *, corrected: bool = False) -> Reply:
     """What the reporter sees: the record as understood, then undo and details, or a question."""
     if not found.shared:
         return _held(found, language)
-    text = relay(found.card, found.child, found.counts, found.now, urgent=found.urgent).text
     done = "episodes.saved_urgent" if found.urgent else "episodes.saved"
     footer = t(
         "episodes.corrected" if corrected else done, language, child=escape(found.child.name)
     )
-    return Reply(f"{text}\n\n{footer}", _actions(found.card.episode, found.can_undo, language))
+
+    def write(note_room: int, plan_room: int) -> str:
+        shown = (found.card, found.child, found.counts, found.now, found.urgent, language)
+        return "\n".join([*_relay_lines(*shown, note_room, plan_room), "", footer])
+
+    text = fit(write, *_rooms(found.card, found.child))
+    return Reply(text, _actions(found.card.episode, found.can_undo, language))
 
 
 def _choices(
@@ -112,7 +152,6 @@ def _choices(
 def details(found: Receipt, language: str | None = None) -> Reply:
     """Buttons for the facts still missing: how strong, where, and what may have set it off."""
     episode = found.card.episode
-    lines = body(found.card, found.child, found.now, language)
     rows: list[list[Button]] = []
     if episode.intensity is None:
         rows += _choices(episode.id, "int", "intensity", INTENSITIES, language)
@@ -120,9 +159,14 @@ def details(found: Receipt, language: str | None = None) -> Reply:
         rows += _choices(episode.id, "where", "setting", SETTINGS, language)
     if not episode.triggers:
         rows += _choices(episode.id, "why", "trigger", TRIGGERS, language)
-    prompt = "episodes.details_prompt" if rows else "episodes.details_complete"
+    prompt = t("episodes.details_prompt" if rows else "episodes.details_complete", language)
     rows.append([Button(t("episodes.button_done", language), Callback("ep", episode.id, "done"))])
-    return Reply("\n".join([*lines, "", t(prompt, language)]), rows)
+
+    def write(note_room: int) -> str:
+        lines = body(found.card, found.child, found.now, language, note_room=note_room)
+        return "\n".join([*lines, "", prompt])
+
+    return Reply(fit(write, room(episode.notes, NOTE_LIMIT)), rows)
 
 
 def merged(primary: Card, language: str | None = None) -> Reply:
@@ -157,11 +201,15 @@ def removed_notice(key: str, actor: str, card: Card, child: Child, now: datetime
 
 def corrected_notice(actor: str, found: Receipt) -> Reply:
     """Tell the team how a relayed episode reads now (with the plan, if it is urgent now)."""
-    lines = [t("episodes.corrected_notice", name=escape(actor))]
-    lines += body(found.card, found.child, found.now, urgent=found.urgent)
-    if found.urgent:
-        lines += ["", *plan_block(found.child)]
-    return Reply("\n".join(lines))
+
+    def write(note_room: int, plan_room: int) -> str:
+        lines = [t("episodes.corrected_notice", name=escape(actor))]
+        lines += body(found.card, found.child, found.now, urgent=found.urgent, note_room=note_room)
+        if found.urgent:
+            lines += ["", *plan_block(found.child, room=plan_room)]
+        return "\n".join(lines)
+
+    return Reply(fit(write, *_rooms(found.card, found.child)))
 
 
 def delete_confirm(episode_id: int, back: str | None, language: str | None = None) -> Reply:
@@ -188,5 +236,9 @@ def correct_prompt_sent(language: str | None = None) -> Reply:
 
 
 def correct_prompt(line: str, language: str | None = None) -> Reply:
-    """Ask for the corrected one-line report, showing how it reads now."""
-    return Reply(t("episodes.correct_prompt", language, line=escape(line)))
+    """Ask for the corrected one-line report, showing how it reads now (cut if very long)."""
+
+    def write(line_room: int) -> str:
+        return t("episodes.correct_prompt", language, line=escape(clip(line, line_room)))
+
+    return Reply(fit(write, room(line, MAX_TEXT)))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import combinations, product
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -11,6 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.sandbox.markup_core import utf16_len
+from bot.sandbox.markup_html import parse_html
 from bot.services.episodes import vocabulary as vocab
 from bot.services.episodes.parsing import (
     EpisodeParseError,
@@ -158,6 +162,15 @@ TIMES = [
         setting="sleep",
     ),
     case("11:30-12:15pm", at="2026-11-25 11:30", until="2026-11-25 12:15"),
+    case("24/11 21:30 2m", at="2026-11-24 21:30", duration_seconds=120),  # day first
+    case("on 3/11 7pm fall", at="2026-11-03 19:00", kind=K.FALL),
+    case("24/11/2026 21:30", at="2026-11-24 21:30"),
+    case("24/11/26 21:30", at="2026-11-24 21:30"),
+    case("24.11.2026 21:30", at="2026-11-24 21:30"),
+    case("2026-11-4 21:30", at="2026-11-04 21:30"),
+    case(  # early in January, the end of December is last year's
+        "30/12 21:00 fall", now=utc(2027, 1, 2, 12, 0), at="2026-12-30 21:00", kind=K.FALL
+    ),
 ]
 
 DURATIONS = [
@@ -173,6 +186,16 @@ DURATIONS = [
     case("lasted about 30s", duration_seconds=30),
     case("24h", duration_seconds=86400),
     case("2m then 2 minutes", duration_seconds=120, notes="then"),  # the same duration twice
+    case("1,5 min arms", duration_seconds=90, body_parts=("arms",)),  # a decimal comma
+    case("2,5 minutes", duration_seconds=150),
+    case("1,5h", duration_seconds=5400),
+    case("0,5m", duration_seconds=30),
+    case(".5 min", duration_seconds=30),  # no leading zero: still a decimal, not 5 minutes
+    case("(,5 min)", duration_seconds=30),
+    case("0.4s", duration_seconds=1),  # a real duration lasts at least a second
+    case("arms,5 min", duration_seconds=300, body_parts=("arms",)),  # a comma between words
+    case("30s,arms", duration_seconds=30, body_parts=("arms",)),
+    case("1,5 hours ago", at="2026-11-25 13:30"),
 ]
 
 COUNTS_AND_KINDS = [
@@ -186,6 +209,8 @@ COUNTS_AND_KINDS = [
     case("5 myoclonic jerks", jerk_count=5, kind=K.CLUSTER),
     case("lots of jerks", kind=K.CLUSTER),
     case("x3 fall", jerk_count=3, kind=K.FALL),
+    case("1,000 jerks", jerk_count=1000, kind=K.CLUSTER),  # a count is whole: 1,000 is a thousand
+    case("1.000 jerks", jerk_count=1000, kind=K.CLUSTER),
     case("series", kind=K.CLUSTER),
     case("several jerks", kind=K.CLUSTER),
     case("drop attack", kind=K.FALL),
@@ -269,6 +294,7 @@ RESCUE_INJURY_OBSERVER = [
     case("rescue given, gave midazolam", rescue_medication="midazolam"),
     case("gave Buccolam 2.5 milligrams", rescue_medication="midazolam 2.5 mg"),  # brand: generic
     case("valium 5mg given", rescue_medication="diazepam 5 mg"),
+    case("midazolam 2,5 mg", rescue_medication="midazolam 2,5 mg"),  # the dose as written
     case("injured", injury=True),
     case("hurt", injury=True),
     case("fall bumped head", kind=K.FALL, injury=True),
@@ -483,6 +509,37 @@ def test_every_canonical_phrase_reads_as_its_own_value(table: vocab.Table) -> No
         ("1001 jerks", "bad_count", {"count": "1001 jerks"}),
         ("99999999999999999999x", "bad_count", {"count": "99999999999999999999x"}),
         ("5 jerks x3", "two_counts", {"first": "5 jerks", "second": "x3"}),
+        ("5,000 jerks", "bad_count", {"count": "5,000 jerks"}),
+        # "in N ..." is a time to come, not how long it lasted
+        ("in 2 hours", "ahead", {"when": "in 2 hours"}),
+        ("in an hour cluster", "ahead", {"when": "in an hour"}),
+        ("arms in 5 min", "ahead", {"when": "in 5 min"}),
+        ("in 1,5 min", "ahead", {"when": "in 1,5 min"}),
+        ("2 hours from now", "ahead", {"when": "2 hours from now"}),
+        ("0s", "duration_zero", {"duration": "0s"}),
+        ("for 0 minutes arms", "duration_zero", {"duration": "for 0 minutes"}),
+        ("0m0s", "duration_zero", {"duration": "0m0s"}),
+        ("1,000 s", "ambiguous_number", {"number": "1,000", "decimal": "1", "whole": "1000"}),
+        ("1.500 min", "ambiguous_number", {"number": "1.500", "decimal": "1.5", "whole": "1500"}),
+        # a clock or a date that can't be read is named, not kept as a note of a report "now"
+        ("25:99 40s", "bad_clock", {"time": "25:99"}),
+        ("at 24:00 2m", "bad_clock", {"time": "24:00"}),
+        ("10:5 2m", "bad_clock", {"time": "10:5"}),
+        ("13pm x3", "bad_clock", {"time": "13pm"}),
+        ("13 pm x3", "bad_clock", {"time": "13 pm"}),
+        ("0am", "bad_clock", {"time": "0am"}),
+        ("7:00-25:00 x3", "bad_clock", {"time": "7:00-25:00"}),
+        ("10:15,45s", "bad_clock", {"time": "10:15,45s"}),  # a comma between digits is a decimal
+        ("2026-11-24T25:00+01:00", "bad_clock", {"time": "2026-11-24T25:00+01:00"}),
+        ("31/02 10:00 40s", "bad_date", {"date": "31/02"}),
+        ("31/02/2026 10:00", "bad_date", {"date": "31/02/2026"}),
+        ("2026-13-45 40s", "bad_date", {"date": "2026-13-45"}),
+        ("2026-02-30 10:00", "bad_date", {"date": "2026-02-30"}),
+        ("30.02.2026 10:00 fall", "bad_date", {"date": "30.02.2026"}),
+        ("1999-05-01 10:00", "bad_date", {"date": "1999-05-01"}),
+        ("29/02 10:00", "bad_date", {"date": "29/02"}),  # 2026 is not a leap year
+        ("1/2/3/4 arms", "bad_date", {"date": "1/2/3/4"}),
+        ("26/11 10:00", "future_time", {"when": "26/11 10:00"}),  # tomorrow, not last year
     ],
 )
 def test_a_line_that_cant_be_saved_is_refused_with_a_reason(
@@ -498,10 +555,12 @@ def test_a_line_that_cant_be_saved_is_refused_with_a_reason(
 def test_every_refusal_text_ends_with_an_example() -> None:
     keys = [
         "nothing_recognised", "future_time", "later_today", "day_without_time", "too_long_ago",
-        "duration_too_long", "two_durations", "two_times", "two_counts", "bad_count",
+        "duration_too_long", "two_durations", "two_times", "two_counts", "bad_count", "ahead",
+        "duration_zero", "ambiguous_number", "bad_clock", "bad_date",
     ]  # fmt: skip
     params = {"when": "x", "time": "x", "day": "x", "date": "x", "duration": "x"}
-    params |= {"first": "x", "second": "x", "count": "x"}
+    params |= {"first": "x", "second": "x", "count": "x", "number": "x", "decimal": "x"}
+    params |= {"whole": "x"}
     for key in keys:
         assert has(f"episode_parsing.{key}")
         assert re.search(r"e\.g\. /e [^/]+$", t(f"episode_parsing.{key}", **params))
@@ -510,6 +569,13 @@ def test_every_refusal_text_ends_with_an_example() -> None:
 def test_the_users_words_are_escaped_for_html() -> None:
     error = EpisodeParseError("two_times", first="<b>", second="a & b")
     assert error.params == {"first": "&lt;b&gt;", "second": "a &amp; b"}
+
+
+def test_a_long_word_is_quoted_in_part() -> None:
+    with pytest.raises(EpisodeParseError) as refused:
+        parse_episode("9" * 3000 + "x", now=NOW, timezone=LONDON)
+    count = refused.value.params["count"]
+    assert count.startswith("999") and count.endswith("…") and len(count) <= 60
 
 
 # Properties
@@ -620,3 +686,99 @@ def test_a_rendered_line_reads_back_to_the_same_record(text: str, now: datetime,
         return
     line = render_episode_line(episode, now=now, timezone=zone)
     assert parse_episode(line, now=now, timezone=zone) == episode, line
+
+
+# No duration from a number read in part ("1,5 min" is not 5 minutes)
+
+NUMBER_RUN = re.compile(r"[.,]?[0-9]+(?:[.,:/-][0-9]+)*")
+PLAIN_NUMBER = re.compile(r"(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)")
+UNIT_SECONDS = sorted(set(vocab.SECONDS_PER_UNIT.values()))
+
+
+def numbers_in(text: str) -> list[Decimal]:
+    """Every number written whole in ``text``: digits with at most one decimal comma or point
+    (a run such as "10:15" or "1.5.2" is none), and number words."""
+    found = []
+    for run in NUMBER_RUN.finditer(text):
+        glued_left = run.start() > 0 and text[run.start() - 1].isalpha()
+        digits = run.group()[1:] if glued_left and run.group()[0] in ".," else run.group()
+        if PLAIN_NUMBER.fullmatch(digits):
+            found.append(Decimal(digits.replace(",", ".")))
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return found + [Decimal(vocab.NUMBER_WORDS[w]) for w in words if w in vocab.NUMBER_WORDS]
+
+
+def readings(numbers: list[Decimal]) -> set[int]:
+    """Every whole-second duration up to three of the numbers make with units of time."""
+    seconds = set()
+    for size in (1, 2, 3):
+        for chosen in combinations(numbers, size):
+            for units in product(UNIT_SECONDS, repeat=size):
+                total = sum(n * u for n, u in zip(chosen, units, strict=True))
+                whole = int(total.to_integral_value(rounding=ROUND_HALF_UP))
+                seconds.add(max(whole, 1) if total > 0 else whole)
+    return seconds
+
+
+NUMBER_FORMS = st.one_of(
+    st.integers(0, 400).map(str),
+    st.builds(
+        lambda whole, sep, frac: f"{whole}{sep}{frac}",
+        st.sampled_from(["", "0", "1", "2", "12", "150"]),
+        st.sampled_from([",", ".", ",,", ".,", " ,", ", "]),
+        st.sampled_from(["5", "05", "25", "000", "5.5", "5,5"]),
+    ),
+    st.sampled_from(["1,5,3", "1.5.2", "10:15", "1/2", "2026-11-24", "x3", "an", "two", "½"]),
+)
+UNIT_WORDS = st.sampled_from(
+    sorted(vocab.SECONDS_PER_UNIT) + ["jerks", "ago", "in", "for", "and", "arms", "note:"]
+)
+GLUE = st.sampled_from(["", " ", ", ", ",", "; ", ".", "(", ")"])
+
+
+@st.composite
+def numbery_lines(draw: st.DrawFn) -> str:
+    """Numbers in every form people type, next to units and words, glued in every way."""
+    amount = st.tuples(NUMBER_FORMS, st.sampled_from(["", " "]), UNIT_WORDS).map("".join)
+    pieces = draw(st.lists(st.one_of(amount, NUMBER_FORMS, UNIT_WORDS), min_size=1, max_size=6))
+    return "".join(piece + draw(GLUE) for piece in pieces)
+
+
+@SETTINGS
+@given(text=st.one_of(numbery_lines(), ANY_TEXT), now=NOWS, zone=ZONES)
+def test_a_duration_is_made_of_numbers_written_whole(text: str, now: datetime, zone: str) -> None:
+    """Whatever the line, a duration read from it is its numbers (as written) times units."""
+    try:
+        episode = parse_episode(text, now=now, timezone=zone)
+    except EpisodeParseError:
+        return
+    if episode.duration_seconds is not None:
+        assert episode.duration_seconds in readings(numbers_in(text)), text
+
+
+def test_the_property_knows_a_number_read_in_part() -> None:
+    """What the property above holds a duration to: 1,5 min may be 90 s, never 5 minutes."""
+    assert 90 in readings(numbers_in("1,5 min arms"))
+    assert 300 not in readings(numbers_in("1,5 min arms"))
+    assert 300 not in readings(numbers_in(".5 min")) | readings(numbers_in("0d.,5h"))
+    assert 300 in readings(numbers_in("arms,5 min")) & readings(numbers_in("arms, 5 min"))
+    assert numbers_in("10:15 1.5.2 2026-11-24") == []
+
+
+LONG_WORDS = st.builds(
+    lambda size, tail, twice: (("9" * size + tail + " ") * (2 if twice else 1))[: 4096 - 3],
+    st.integers(1, 4090),
+    st.sampled_from(["h", "x", " jerks", "s ago", ":00", "-11-24", " min"]),
+    st.booleans(),
+)
+
+
+@SETTINGS
+@given(text=st.one_of(LONG_WORDS, st.text(max_size=4093), ANY_TEXT.map(lambda s: s * 80)))
+def test_a_refusal_fits_in_a_message(text: str) -> None:
+    """However long the line, the refusal quoting it fits Telegram's 4096 characters."""
+    try:
+        parse_episode(text, now=NOW, timezone=LONDON)
+    except EpisodeParseError as refused:
+        plain, _ = parse_html(t(refused.key, **refused.params))
+        assert utf16_len(plain) <= 4096
