@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -97,6 +99,19 @@ class SandboxClient:
         calls = await self.request("GET", "/sandbox/calls")
         return [call for call in calls if method is None or call["method"] == method]
 
+    async def wait_for_call(
+        self, method: str, *, timeout: float = 15.0, **match: Any
+    ) -> dict[str, Any]:
+        """The first recorded call of `method` whose fields equal `match`, once there is one."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for call in await self.calls(method):
+                if all(call.get(key) == value for key, value in match.items()):
+                    return call
+            if time.monotonic() >= deadline:
+                raise AssertionError(f"no {method} call with {match} within {timeout}s")
+            await asyncio.sleep(0.02)
+
     async def clear_calls(self) -> None:
         await self.request("DELETE", "/sandbox/calls")
 
@@ -104,11 +119,15 @@ class SandboxClient:
         return await self.request("POST", "/sandbox/limits", json=limits)
 
     async def inject_fault(self, method: str | None = None, **fault: Any) -> None:
-        """Fail, delay or drop calls: count, status, description, delay, drop."""
+        """Fail, delay or drop calls: count, status, description, delay, drop, duration."""
         await self.request("POST", "/sandbox/faults", json={"method": method, **fault})
 
     async def clear_faults(self) -> None:
         await self.request("DELETE", "/sandbox/faults")
+
+    async def advance_clock(self, seconds: float) -> None:
+        """Let `seconds` pass on Telegram's side: limits refill, timed faults run out."""
+        await self.request("POST", "/sandbox/clock", json={"advance": seconds})
 
     async def callback_answer(self, callback_query_id: str) -> dict[str, Any]:
         return await self.request("GET", f"/sandbox/callbacks/{callback_query_id}")
