@@ -6,10 +6,13 @@ import asyncio
 import base64
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+
+from bot.sandbox.client_messages import Message
+
+__all__ = ["Actor", "Chat", "Group", "Message", "SandboxClient", "SandboxError"]
 
 
 class SandboxError(AssertionError):
@@ -19,41 +22,6 @@ class SandboxError(AssertionError):
         super().__init__(f"sandbox refused ({status}): {message}")
         self.status = status
         self.message = message
-
-
-@dataclass
-class Message:
-    """A message as a person sees it; `buttons` are rows of (text, callback data or URL)."""
-
-    message_id: int
-    text: str | None
-    buttons: list[list[tuple[str, str]]]
-    from_bot: bool
-    raw: dict[str, Any] = field(repr=False)
-
-    @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> Message:
-        rows = (raw.get("reply_markup") or {}).get("inline_keyboard", [])
-        buttons = [
-            [
-                (button["text"], button.get("callback_data") or button.get("url", ""))
-                for button in row
-            ]
-            for row in rows
-        ]
-        text = raw.get("text", raw.get("caption"))
-        return cls(raw["message_id"], text, buttons, raw["from"]["is_bot"], raw)
-
-    def button_data(self, label: str) -> str:
-        """The callback data of the button showing `label`; fails listing the buttons there are."""
-        for row in self.buttons:
-            for text, data in row:
-                if text == label:
-                    return data
-        labels = [text for row in self.buttons for text, _ in row]
-        raise AssertionError(
-            f"no button {label!r} on message {self.message_id} ({self.text!r}); buttons: {labels}"
-        )
 
 
 class SandboxClient:
@@ -155,6 +123,22 @@ class Chat:
     async def messages(self) -> list[Message]:
         raw = await self.client.request("GET", f"/sandbox/chats/{self.id}/messages")
         return [Message.from_json(message) for message in raw]
+
+    async def bot_messages(self) -> list[Message]:
+        """What the bot has posted here, oldest first, as each reads now."""
+        return [message for message in await self.messages() if message.from_bot]
+
+    async def bot_texts(self) -> list[str]:
+        """The text (or caption) of each of the bot's messages here, oldest first."""
+        return [message.text or "" for message in await self.bot_messages()]
+
+    async def current(self, message: Message | int) -> Message:
+        """`message` as it reads now, after the bot's edits."""
+        wanted = _message_id(message)
+        for seen in await self.messages():
+            if seen.message_id == wanted:
+                return seen
+        raise AssertionError(f"chat {self.id} has no message {wanted}")
 
     async def last_message(self) -> Message:
         messages = await self.messages()
