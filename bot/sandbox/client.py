@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+
+from bot.sandbox.client_messages import Message
+
+__all__ = ["Actor", "Chat", "Group", "Message", "SandboxClient", "SandboxError"]
 
 
 class SandboxError(AssertionError):
@@ -17,41 +22,6 @@ class SandboxError(AssertionError):
         super().__init__(f"sandbox refused ({status}): {message}")
         self.status = status
         self.message = message
-
-
-@dataclass
-class Message:
-    """A message as a person sees it; `buttons` are rows of (text, callback data or URL)."""
-
-    message_id: int
-    text: str | None
-    buttons: list[list[tuple[str, str]]]
-    from_bot: bool
-    raw: dict[str, Any] = field(repr=False)
-
-    @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> Message:
-        rows = (raw.get("reply_markup") or {}).get("inline_keyboard", [])
-        buttons = [
-            [
-                (button["text"], button.get("callback_data") or button.get("url", ""))
-                for button in row
-            ]
-            for row in rows
-        ]
-        text = raw.get("text", raw.get("caption"))
-        return cls(raw["message_id"], text, buttons, raw["from"]["is_bot"], raw)
-
-    def button_data(self, label: str) -> str:
-        """The callback data of the button showing `label`; fails listing the buttons there are."""
-        for row in self.buttons:
-            for text, data in row:
-                if text == label:
-                    return data
-        labels = [text for row in self.buttons for text, _ in row]
-        raise AssertionError(
-            f"no button {label!r} on message {self.message_id} ({self.text!r}); buttons: {labels}"
-        )
 
 
 class SandboxClient:
@@ -97,6 +67,19 @@ class SandboxClient:
         calls = await self.request("GET", "/sandbox/calls")
         return [call for call in calls if method is None or call["method"] == method]
 
+    async def wait_for_call(
+        self, method: str, *, timeout: float = 15.0, **match: Any
+    ) -> dict[str, Any]:
+        """The first recorded call of `method` whose fields equal `match`, once there is one."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for call in await self.calls(method):
+                if all(call.get(key) == value for key, value in match.items()):
+                    return call
+            if time.monotonic() >= deadline:
+                raise AssertionError(f"no {method} call with {match} within {timeout}s")
+            await asyncio.sleep(0.02)
+
     async def clear_calls(self) -> None:
         await self.request("DELETE", "/sandbox/calls")
 
@@ -104,11 +87,15 @@ class SandboxClient:
         return await self.request("POST", "/sandbox/limits", json=limits)
 
     async def inject_fault(self, method: str | None = None, **fault: Any) -> None:
-        """Fail, delay or drop calls: count, status, description, delay, drop."""
+        """Fail, delay or drop calls: count, status, description, delay, drop, duration."""
         await self.request("POST", "/sandbox/faults", json={"method": method, **fault})
 
     async def clear_faults(self) -> None:
         await self.request("DELETE", "/sandbox/faults")
+
+    async def advance_clock(self, seconds: float) -> None:
+        """Let `seconds` pass on Telegram's side: limits refill, timed faults run out."""
+        await self.request("POST", "/sandbox/clock", json={"advance": seconds})
 
     async def callback_answer(self, callback_query_id: str) -> dict[str, Any]:
         return await self.request("GET", f"/sandbox/callbacks/{callback_query_id}")
@@ -136,6 +123,22 @@ class Chat:
     async def messages(self) -> list[Message]:
         raw = await self.client.request("GET", f"/sandbox/chats/{self.id}/messages")
         return [Message.from_json(message) for message in raw]
+
+    async def bot_messages(self) -> list[Message]:
+        """What the bot has posted here, oldest first, as each reads now."""
+        return [message for message in await self.messages() if message.from_bot]
+
+    async def bot_texts(self) -> list[str]:
+        """The text (or caption) of each of the bot's messages here, oldest first."""
+        return [message.text or "" for message in await self.bot_messages()]
+
+    async def current(self, message: Message | int) -> Message:
+        """`message` as it reads now, after the bot's edits."""
+        wanted = _message_id(message)
+        for seen in await self.messages():
+            if seen.message_id == wanted:
+                return seen
+        raise AssertionError(f"chat {self.id} has no message {wanted}")
 
     async def last_message(self) -> Message:
         messages = await self.messages()

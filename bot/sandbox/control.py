@@ -239,6 +239,18 @@ async def set_limits(request: web.Request) -> web.Response:
         raise ControlError(str(error)) from None
 
 
+@routes.post("/sandbox/clock")
+async def advance_clock(request: web.Request) -> web.Response:
+    """Let time pass on Telegram's side: flood limits refill and timed faults run out."""
+    seconds = (await _body(request)).get("advance")
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        raise ControlError("advance must be a number of seconds")
+    try:
+        return _ok({"advanced": _core(request).clock.advance(seconds)})
+    except ValueError as error:
+        raise ControlError(str(error)) from None
+
+
 @routes.post("/sandbox/faults")
 async def inject_fault(request: web.Request) -> web.Response:
     body, faults = await _body(request), _core(request).faults

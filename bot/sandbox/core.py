@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.sandbox.activity import Activity
+from bot.sandbox.clock import SandboxClock
 from bot.sandbox.faults import FaultInjector
 from bot.sandbox.limits import RateLimits
 from bot.sandbox.state import User, World
@@ -15,7 +16,10 @@ from bot.sandbox.webhook import Webhook
 
 @dataclass
 class Core:
-    """One bot's world, update queue, limits, faults and webhook, shared by all handlers."""
+    """One bot's world, update queue, limits, faults and webhook, shared by all handlers.
+
+    `clock` is Telegram's sense of time for the flood limits and timed faults.
+    """
 
     token: str
     world: World
@@ -24,6 +28,7 @@ class Core:
     faults: FaultInjector
     activity: Activity
     webhook: Webhook
+    clock: SandboxClock
 
     @classmethod
     def create(cls, token: str, bot_username: str, bot_first_name: str) -> Core:
@@ -32,15 +37,16 @@ class Core:
         if not bot_id.isdigit() or not separator or not secret:
             raise ValueError("a bot token looks like '123456:secret'")
         world = World(User(int(bot_id), bot_first_name, username=bot_username, is_bot=True))
-        queue, activity = UpdateQueue(), Activity()
+        queue, activity, clock = UpdateQueue(), Activity(), SandboxClock()
         return cls(
             token=token,
             world=world,
             queue=queue,
-            limits=RateLimits(),
-            faults=FaultInjector(),
+            limits=RateLimits(clock),
+            faults=FaultInjector(clock),
             activity=activity,
             webhook=Webhook(queue, activity),
+            clock=clock,
         )
 
     @property

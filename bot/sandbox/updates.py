@@ -37,6 +37,11 @@ class UpdateQueue:
         self._changed = asyncio.Event()
         self._poll: _Poll | None = None
 
+    @property
+    def polling(self) -> bool:
+        """Whether a getUpdates long poll is waiting now (so tests can wait for one)."""
+        return self._poll is not None
+
     def allows(self, kind: str) -> bool:
         if self.allowed is None:
             return kind not in OPT_IN_KINDS

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from bot.sandbox.client import Actor, Chat, Group, Message
+from bot.sandbox.client import Actor, Chat, Group
 from models import Episode, Event
 from tests.e2e.conftest import World
 from tests.e2e.teams_steps import create_team, invitation, join, linked_group, say, tap
@@ -37,19 +37,9 @@ async def lily_team(world: World, *, private_for: tuple[str, ...] = ()) -> Team:
     return Team(mum, teacher, group)
 
 
-async def bot_texts(chat: Chat) -> list[str]:
-    """Everything the bot has said in ``chat``, oldest first."""
-    return [message.text or "" for message in await chat.messages() if message.from_bot]
-
-
 async def said_since(chat: Chat, before: list[str]) -> list[str]:
-    """What the bot said in ``chat`` after ``before`` (an earlier ``bot_texts``)."""
-    return (await bot_texts(chat))[len(before) :]
-
-
-async def current(chat: Chat, message: Message) -> Message:
-    """``message`` as it reads now (after edits)."""
-    return next(m for m in await chat.messages() if m.message_id == message.message_id)
+    """What the bot said in ``chat`` after ``before`` (an earlier ``chat.bot_texts()``)."""
+    return (await chat.bot_texts())[len(before) :]
 
 
 async def saved(world: World) -> list[Episode]:

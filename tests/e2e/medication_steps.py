@@ -76,24 +76,6 @@ async def med(
     return answer
 
 
-async def bot_texts(chat: Chat) -> list[str]:
-    """Everything the bot has said in ``chat``, oldest first, as it reads now."""
-    return [message.text or "" for message in await chat.messages() if message.from_bot]
-
-
-async def bot_messages(chat: Chat) -> list[Message]:
-    return [message for message in await chat.messages() if message.from_bot]
-
-
-async def current(chat: Chat, message: Message) -> Message:
-    """``message`` as it reads now (after edits)."""
-    return next(m for m in await chat.messages() if m.message_id == message.message_id)
-
-
-def labels(message: Message) -> list[str]:
-    return [text for row in message.buttons for text, _ in row]
-
-
 async def dose_logs(world: World) -> list[tuple[str, str]]:
     """Every dose recorded: (local scheduled time, status)."""
     async with world.db.open_session() as session:

@@ -6,12 +6,11 @@ handler silent for longer than the pause, so these steps wait for the answer.
 
 from __future__ import annotations
 
-import asyncio
-import time
 from typing import Any
 
 from bot.sandbox.client import Actor, Chat, Message
 from tests.e2e.conftest import World
+from tests.support.waiting import eventually
 
 PATIENCE = 15.0
 
@@ -20,7 +19,7 @@ async def send(
     world: World, person: Actor, chat: Chat, text: str, reply_to: Message | None = None
 ) -> Message:
     """``person`` sends ``text`` in ``chat``; return the bot's next new message there."""
-    seen = len(await bot_messages(chat))
+    seen = len(await chat.bot_messages())
     await person.send(chat, text, reply_to=reply_to)
     return await next_message(world, chat, seen)
 
@@ -29,7 +28,7 @@ async def press(world: World, person: Actor, chat: Chat, message: Message, label
     """``person`` taps ``label`` on ``message``; return the message once the bot has answered."""
     query = await person.press(chat, message, label)
     await answer_to(world, query)
-    return await current(chat, message)
+    return await chat.current(message)
 
 
 async def presses(
@@ -43,28 +42,22 @@ async def presses(
 
 async def answer_to(world: World, query: str) -> dict[str, Any]:
     """The bot's answer to a button press, once it has given one."""
-    deadline = time.monotonic() + PATIENCE
-    while not (answer := await world.sandbox.callback_answer(query))["answered"]:
-        assert time.monotonic() < deadline, "the bot did not answer the button"
-        await asyncio.sleep(0.05)
+
+    async def answered() -> dict[str, Any] | None:
+        answer = await world.sandbox.callback_answer(query)
+        return answer if answer["answered"] else None
+
+    answer = await eventually(answered, timeout=PATIENCE, what="the bot to answer the button")
     await world.settle()
     return answer
 
 
 async def next_message(world: World, chat: Chat, seen: int) -> Message:
     """The bot's latest message in ``chat`` once it has more than ``seen`` there."""
-    deadline = time.monotonic() + PATIENCE
-    while len(await bot_messages(chat)) <= seen:
-        assert time.monotonic() < deadline, "the bot did not answer"
-        await asyncio.sleep(0.05)
+
+    async def more() -> bool:
+        return len(await chat.bot_messages()) > seen
+
+    await eventually(more, timeout=PATIENCE, what=f"a new message from the bot in {chat.id}")
     await world.settle()
     return await chat.last_bot_message()
-
-
-async def current(chat: Chat, message: Message) -> Message:
-    """``message`` as it reads now, after the bot's edits."""
-    return next(m for m in await chat.messages() if m.message_id == message.message_id)
-
-
-async def bot_messages(chat: Chat) -> list[Message]:
-    return [message for message in await chat.messages() if message.from_bot]

@@ -7,18 +7,7 @@ import pytest
 from bot.clock import FrozenClock
 from bot.sandbox.client import Actor, Message
 from tests.e2e.conftest import World
-from tests.e2e.medication_steps import (
-    Family,
-    at,
-    bot_messages,
-    bot_texts,
-    current,
-    dose_logs,
-    labels,
-    lily_family,
-    med,
-    time_passes,
-)
+from tests.e2e.medication_steps import Family, at, dose_logs, lily_family, med, time_passes
 from tests.e2e.teams_steps import answer_to, say, tap
 
 TWICE_DAILY = "start levetiracetam 250 mg 08:00 20:00"
@@ -35,7 +24,8 @@ async def world(frozen_clock: FrozenClock, world: World) -> World:
 
 async def reminders(person: Actor) -> list[Message]:
     """The dose reminders ``person`` got privately."""
-    return [m for m in await bot_messages(person.private_chat) if "dose for Lily" in (m.text or "")]
+    messages = await person.private_chat.bot_messages()
+    return [m for m in messages if "dose for Lily" in (m.text or "")]
 
 
 async def evening_reminders(world: World, clock: FrozenClock) -> Family:
@@ -53,9 +43,9 @@ async def test_the_evening_dose_reminds_both_parents_privately_and_nobody_else(
 
     for parent in (family.mum, family.dad):
         [reminder] = await reminders(parent)
-        assert (reminder.text, labels(reminder)) == (REMINDER, BUTTONS)
+        assert (reminder.text, reminder.labels) == (REMINDER, BUTTONS)
     assert await reminders(family.teacher) == await reminders(family.doctor) == []
-    assert not [text for text in await bot_texts(family.group) if "dose for Lily" in text]
+    assert not [text for text in await family.group.bot_texts() if "dose for Lily" in text]
 
 
 async def test_the_first_given_shows_on_every_copy(world: World, frozen_clock: FrozenClock) -> None:
@@ -67,7 +57,7 @@ async def test_the_first_given_shows_on_every_copy(world: World, frozen_clock: F
 
     outcome = "💊 20:00 dose for Lily: levetiracetam 250 mg\n✅ Given by Anna at 20:05"
     for parent, copy in ((family.mum, mums), (family.dad, dads)):
-        now = await current(parent.private_chat, copy)
+        now = await parent.private_chat.current(copy)
         assert (now.text, now.buttons) == (outcome, [])
     assert await dose_logs(world) == [("Wed 20:00", "given")]
 
@@ -98,7 +88,7 @@ async def test_no_answer_reminds_again_after_half_an_hour(
     for parent in (family.mum, family.dad):
         first, again = await reminders(parent)
         assert again.text == "🔔 Still open: 20:00 dose for Lily\nlevetiracetam 250 mg"
-        assert labels(first) == labels(again) == BUTTONS
+        assert first.labels == again.labels == BUTTONS
 
 
 async def test_after_an_hour_the_dose_is_missed_and_the_group_can_acknowledge(
@@ -117,9 +107,9 @@ async def test_after_an_hour_the_dose_is_missed_and_the_group_can_acknowledge(
         "❌ Missed dose for Lily\n"
         "levetiracetam 250 mg at 20:00: nobody recorded it within 60 minutes."
     )
-    assert labels(alert) == ["✅ It was given", "👀 Acknowledge"]
+    assert alert.labels == ["✅ It was given", "👀 Acknowledge"]
     assert seen.text.endswith("\n👀 Seen by Ms Park at 21:05")
-    assert labels(seen) == ["✅ It was given"]
+    assert seen.labels == ["✅ It was given"]
     assert await dose_logs(world) == [("Wed 20:00", "missed")]
 
 

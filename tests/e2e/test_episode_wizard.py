@@ -11,11 +11,10 @@ from bot.clock import FrozenClock
 from bot.runner import running_bot
 from bot.runtime import Runtime
 from bot.sandbox import Emulator, SandboxClient
-from bot.sandbox.client import Chat
 from models import Episode, EpisodeKind, Intensity, Person
 from models.session import Database
 from tests.e2e.conftest import World, sandbox_settings
-from tests.e2e.report_steps import answer_to, bot_messages, next_message, press, presses, send
+from tests.e2e.report_steps import answer_to, next_message, press, presses, send
 from tests.e2e.teams_steps import create_team, invitation, join, linked_group
 
 GUARDIAN = "👪 Parent or guardian"
@@ -33,10 +32,6 @@ async def _episodes(world: World) -> list[Episode]:
 async def _reporter(world: World, episode: Episode) -> str:
     async with world.db.open_session() as session:
         return (await session.get_one(Person, episode.reporter_id)).first_name
-
-
-async def _bot_texts(chat: Chat) -> list[str]:
-    return [message.text or "" for message in await bot_messages(chat)]
 
 
 async def test_a_parent_reports_an_episode_with_buttons_in_one_message(world: World) -> None:
@@ -113,13 +108,13 @@ async def test_an_abandoned_report_times_out_quietly_after_15_minutes(
     await create_team(world, mum)
     chat = mum.private_chat
     duration = await press(world, mum, chat, await send(world, mum, chat, "/episode"), "Just now")
-    before = await _bot_texts(chat)
+    before = await chat.bot_texts()
 
     frozen_clock.advance(timedelta(minutes=15))
     answer = await answer_to(world, await mum.press(chat, duration, "Under 10 s"))
 
     assert answer["text"] == "That question has timed out. Please start again."
-    assert await _bot_texts(chat) == before
+    assert await chat.bot_texts() == before
     assert await _episodes(world) == []
 
 
@@ -134,7 +129,7 @@ async def test_a_typed_time_and_a_typed_note_finish_the_report(world: World) -> 
     notes = await presses(world, mum, chat, duration, "Over 5 min", "Whole-body seizure")
     notes = await presses(world, mum, chat, notes, *NO_DETAILS)
     await send(world, mum, chat, "lips went blue")
-    receipt, offer = (await _bot_texts(chat))[-2:]
+    receipt, offer = (await chat.bot_texts())[-2:]
 
     assert "Type when it started" in typing.text
     assert duration.text.endswith("How long did it last?") and "21:15" in duration.text
@@ -153,7 +148,7 @@ async def test_a_photo_is_kept_with_the_report(world: World) -> None:
     question = await send(world, mum, chat, "/episode")
     notes = await presses(world, mum, chat, question, "Just now", "Under 10 s", "Single jerk")
     await presses(world, mum, chat, notes, *NO_DETAILS)
-    seen = len(await bot_messages(chat))
+    seen = len(await chat.bot_messages())
 
     await mum.send_photo(chat, caption="right after")
     await next_message(world, chat, seen)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bot.clock import FrozenClock
 from models import Person
 from tests.e2e.conftest import World
-from tests.e2e.episode_steps import bot_texts, current, lily_team, logged, said_since, saved
+from tests.e2e.episode_steps import lily_team, logged, said_since, saved
 from tests.e2e.teams_steps import create_team, say, tap
 
 RELAY = [
@@ -29,14 +29,14 @@ async def test_a_one_line_report_reaches_the_group_and_who_asked_for_private(
     world: World, frozen_clock: FrozenClock
 ) -> None:
     team = await lily_team(world, private_for=("Anna",))
-    in_group, to_mum = await bot_texts(team.group), await bot_texts(team.mum.private_chat)
+    in_group, to_mum = await team.group.bot_texts(), await team.mum.private_chat.bot_texts()
 
     receipt = await say(
         world, team.teacher, team.teacher.private_chat, "/e 2m cluster arms school tired"
     )
 
     assert receipt.text.splitlines() == [*RELAY, "", "✅ Saved and shared with Lily's team."]
-    assert [text for row in receipt.buttons for text, _ in row] == [
+    assert receipt.labels == [
         "↩️ Undo",
         "➕ Add details",
         "✏️ Correct",
@@ -56,7 +56,7 @@ async def test_a_report_in_the_group_is_the_groups_only_copy(
     world: World, frozen_clock: FrozenClock
 ) -> None:
     team = await lily_team(world, private_for=("Anna",))
-    in_group, to_mum = await bot_texts(team.group), await bot_texts(team.mum.private_chat)
+    in_group, to_mum = await team.group.bot_texts(), await team.mum.private_chat.bot_texts()
 
     await say(world, team.teacher, team.group, "/e 2m cluster arms school tired")
 
@@ -69,7 +69,7 @@ async def test_a_line_that_cannot_be_read_is_explained_and_saves_nothing(
     world: World, frozen_clock: FrozenClock
 ) -> None:
     team = await lily_team(world)
-    in_group = await bot_texts(team.group)
+    in_group = await team.group.bot_texts()
 
     answer = await say(world, team.mum, team.mum.private_chat, "/e it was scary")
 
@@ -83,7 +83,7 @@ async def test_a_time_to_come_is_refused_and_nobody_is_alerted(
     world: World, frozen_clock: FrozenClock
 ) -> None:
     team = await lily_team(world, private_for=("Anna",))
-    in_group, to_mum = await bot_texts(team.group), await bot_texts(team.mum.private_chat)
+    in_group, to_mum = await team.group.bot_texts(), await team.mum.private_chat.bot_texts()
 
     answer = await say(world, team.teacher, team.teacher.private_chat, "/e in 2 hours")
 
@@ -100,7 +100,7 @@ async def test_a_decimal_comma_is_a_decimal_and_a_bad_clock_is_named(
     world: World, frozen_clock: FrozenClock
 ) -> None:
     team = await lily_team(world)
-    in_group = await bot_texts(team.group)
+    in_group = await team.group.bot_texts()
 
     refused = await say(world, team.mum, team.mum.private_chat, "/e 25:99 40s")
     receipt = await say(world, team.mum, team.mum.private_chat, "/e 1,5 min arms")
@@ -117,7 +117,7 @@ async def test_a_long_report_reaches_the_group_in_part_and_is_kept_whole(
     world: World, frozen_clock: FrozenClock
 ) -> None:
     team = await lily_team(world)
-    in_group = await bot_texts(team.group)
+    in_group = await team.group.bot_texts()
     note = "She was drawing at her desk when her arms jerked. " + "Then it went on. " * 235
 
     receipt = await say(world, team.teacher, team.teacher.private_chat, f"/e 30s note: {note}")
@@ -157,7 +157,7 @@ async def test_two_people_reporting_at_once_in_the_group_tell_the_team_once(
     world: World, frozen_clock: FrozenClock
 ) -> None:
     team = await lily_team(world, private_for=("Anna", "Ms Park"))
-    private = {p.first_name: await bot_texts(p.private_chat) for p in (team.mum, team.teacher)}
+    private = {p.first_name: await p.private_chat.bot_texts() for p in (team.mum, team.teacher)}
 
     await asyncio.gather(
         team.mum.send(team.group, "/e 40s arms"), team.teacher.send(team.group, "/e 30s arms")
@@ -178,7 +178,7 @@ async def _second_report(world: World, frozen_clock: FrozenClock):
     """Anna reports in private; three minutes later Ms Park reports the same in the group."""
     team = await lily_team(world)
     await say(world, team.mum, team.mum.private_chat, "/e 8:57 30s arms")
-    in_group = await bot_texts(team.group)
+    in_group = await team.group.bot_texts()
     question = await say(world, team.teacher, team.group, "/e 40s arms school")
     return team, in_group, question
 
@@ -193,7 +193,7 @@ async def test_a_second_report_of_the_same_episode_is_asked_about_and_merged(
     )
     await tap(world, team.teacher, team.group, question, "Yes, the same one")
 
-    merged = await current(team.group, question)
+    merged = await team.group.current(question)
     assert merged.text == (
         "👍 Got it: added to Anna's report as a second observer. The team heard about it once."
     )
@@ -210,11 +210,11 @@ async def test_a_second_report_of_another_episode_is_relayed_after_all(
     world: World, frozen_clock: FrozenClock
 ) -> None:
     team, in_group, question = await _second_report(world, frozen_clock)
-    to_mum = await bot_texts(team.mum.private_chat)
+    to_mum = await team.mum.private_chat.bot_texts()
 
     await tap(world, team.teacher, team.group, question, "No, another one")
 
-    answered = await current(team.group, question)
+    answered = await team.group.current(question)
     assert (answered.text or "").endswith("✅ Saved and shared with Lily's team.")
     assert len(await said_since(team.group, in_group)) == 1  # the receipt is the group's copy
     assert (await logged(world, "episode.not_duplicate"))[0]["episode_id"] == 2
@@ -227,7 +227,7 @@ async def test_an_urgent_episode_shows_the_plan_and_alerts_guardians_privately(
 ) -> None:
     team = await lily_team(world)
     await say(world, team.mum, team.mum.private_chat, "/plan set Buccal midazolam 5 mg. Call 999.")
-    to_mum = await bot_texts(team.mum.private_chat)
+    to_mum = await team.mum.private_chat.bot_texts()
 
     receipt = await say(world, team.teacher, team.group, "/e 6m whole body fall")
 

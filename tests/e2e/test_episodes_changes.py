@@ -8,7 +8,7 @@ import pytest
 
 from bot.clock import FrozenClock
 from tests.e2e.conftest import World
-from tests.e2e.episode_steps import bot_texts, current, lily_team, logged, said_since, saved
+from tests.e2e.episode_steps import lily_team, logged, said_since, saved
 from tests.e2e.teams_steps import answer_to, create_team, say, tap
 
 pytestmark = pytest.mark.usefixtures("unhurried")
@@ -20,12 +20,12 @@ async def test_the_reporter_undoes_a_report_within_ten_minutes(
     team = await lily_team(world)
     chat = team.teacher.private_chat
     receipt = await say(world, team.teacher, chat, "/e 8:55 30s arms")
-    in_group = await bot_texts(team.group)
+    in_group = await team.group.bot_texts()
     frozen_clock.advance(timedelta(minutes=9))
 
     await tap(world, team.teacher, chat, receipt, "↩️ Undo")
 
-    assert (await current(chat, receipt)).text == "↩️ Undone: the episode at 08:55 is removed."
+    assert (await chat.current(receipt)).text == "↩️ Undone: the episode at 08:55 is removed."
     assert await said_since(team.group, in_group) == [
         "↩️ Ms Park took back the report of Lily's episode at 08:55."
     ]
@@ -67,7 +67,7 @@ async def test_a_correction_typed_in_private_replaces_the_report_and_the_log_kee
     team = await lily_team(world)
     chat = team.teacher.private_chat
     receipt = await say(world, team.teacher, chat, "/e 8:55 30s arms")
-    in_group = await bot_texts(team.group)
+    in_group = await team.group.bot_texts()
 
     prompt = await tap(world, team.teacher, chat, receipt, "✏️ Correct")
     corrected = await say(world, team.teacher, chat, "8:50 45s face mild")

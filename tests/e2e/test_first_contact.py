@@ -14,7 +14,7 @@ async def test_starting_the_bot_privately_shows_the_welcome_with_buttons(world: 
 
     welcome = await mum.private_chat.last_bot_message()
     assert welcome.text.startswith("Hello Anna! I'm CareCircle.")
-    assert [text for row in welcome.buttons for text, _ in row] == [
+    assert welcome.labels == [
         "➕ Create a care team",
         "✉️ I have an invitation",
         "❓ Help",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -13,12 +12,13 @@ from bot.clock import FrozenClock
 from bot.runner import running_bot
 from bot.runtime import Runtime
 from bot.sandbox import Emulator, SandboxClient
-from bot.sandbox.client import Actor, Chat, Message
+from bot.sandbox.client import Actor
 from bot.scheduling import DISPATCHER_KEY
 from models import Event, Followup, FollowupStatus, Reminder, ReminderStatus
 from models.session import Database
 from tests.e2e.conftest import World, sandbox_settings
 from tests.e2e.teams_steps import create_team, invitation, join, linked_group, say, tap
+from tests.support.waiting import eventually
 
 REVIEW = "neurology review with Dr Lee at City Hospital"
 
@@ -40,14 +40,6 @@ async def time_passes(world: World, clock: FrozenClock, until: str) -> None:
     clock.set(at(until))
     await world.app.bot_data[DISPATCHER_KEY].tick()
     await world.settle()
-
-
-async def bot_texts(chat: Chat) -> list[str]:
-    return [message.text or "" for message in await chat.messages() if message.from_bot]
-
-
-def labels(message: Message) -> list[str]:
-    return [text for row in message.buttons for text, _ in row]
 
 
 async def parent_with_team(world: World) -> Actor:
@@ -79,7 +71,7 @@ async def test_a_parent_adds_a_followup_hears_of_it_the_day_before_lists_it_and_
         f"✅ Saved for Lily: 🩺 {REVIEW}\n🗓 Thu 3 Dec, 14:30\n"
         "🔔 I'll remind the team the day before at 18:00, 2 hours before."
     )
-    assert labels(saved) == [
+    assert saved.labels == [
         "➕ A week before",
         "✅ Day before, 18:00",
         "➕ Morning of, 08:00",
@@ -92,7 +84,7 @@ async def test_a_parent_adds_a_followup_hears_of_it_the_day_before_lists_it_and_
     assert listing.text == f"Coming up for Lily\n1. 🩺 {REVIEW}\n      Thu 3 Dec, 14:30"
     assert confirm.text == f"Cancel 🩺 {REVIEW} (Thu 3 Dec, 14:30)? The team won't be reminded."
     assert done.text == f"✖️ Cancelled: {REVIEW}. The team won't be reminded."
-    assert (await bot_texts(chat))[-1] == done.text  # nothing more: no notice, no question
+    assert (await chat.bot_texts())[-1] == done.text  # nothing more: no notice, no question
     assert [f.status for f in await followups(world)] == [FollowupStatus.CANCELLED]
 
 
@@ -188,7 +180,7 @@ async def test_the_guided_flow_asks_what_then_when(world: World) -> None:
     saved = await say(world, mum, chat, "tue 14:30 at City Hospital")
 
     assert kinds.text == "What is the follow-up for Lily?"
-    assert labels(kinds) == ["Neurology review", "EEG", "Blood test", "Something else", "Cancel"]
+    assert kinds.labels == ["Neurology review", "EEG", "Blood test", "Something else", "Cancel"]
     assert when.text.startswith("When is the EEG? Type the day and time")
     assert saved.text.splitlines()[:2] == [
         "✅ Saved for Lily: 🧪 EEG at City Hospital",
@@ -229,7 +221,7 @@ async def test_after_the_appointment_a_parent_says_it_happened_and_it_is_logged(
 
     assert question.text.startswith("🧪 EEG for Lily was due Thu 3 Dec, 14:30. Did it happen?")
     assert "record it with /med change" in question.text
-    assert labels(question) == ["✅ It happened", "🗓 It was moved", "❌ It was missed"]
+    assert question.labels == ["✅ It happened", "🗓 It was moved", "❌ It was missed"]
     assert answered.text.startswith("✅ Noted by Anna: EEG (Thu 3 Dec, 14:30) happened.")
     async with world.db.open_session() as session:
         event = await session.scalar(select(Event).where(Event.kind == "followup.answered"))
@@ -283,12 +275,10 @@ async def test_a_notice_due_while_the_bot_was_down_is_sent_late_when_it_starts_a
 
 async def _first_message_starting(world: World, person: Actor, start: str) -> str:
     """Wait (no one ticks: the start-up sweep alone must do it) for a message starting so."""
-    for _ in range(50):
+
+    async def found() -> str | None:
         await world.settle()
-        for text in await bot_texts(person.private_chat):
-            if text.startswith(start):
-                return text
-        await asyncio.sleep(0.1)
-    raise AssertionError(
-        f"no message starting with {start!r}: {await bot_texts(person.private_chat)}"
-    )
+        texts = await person.private_chat.bot_texts()
+        return next((text for text in texts if text.startswith(start)), None)
+
+    return await eventually(found, timeout=10, what=f"a message starting with {start!r}")

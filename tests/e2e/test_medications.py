@@ -11,7 +11,7 @@ from bot.clock import FrozenClock
 from bot.views.medications.changes import amount
 from models import MedicationChange
 from tests.e2e.conftest import World
-from tests.e2e.medication_steps import bot_texts, labels, lily_family, med, time_passes
+from tests.e2e.medication_steps import lily_family, med, time_passes
 from tests.e2e.teams_steps import say, tap
 
 START = "start levetiracetam 250 mg 08:00 20:00"
@@ -42,7 +42,7 @@ async def test_a_parent_starts_a_medicine_and_the_group_is_told_at_once(world: W
         "Recorded by Anna (guardian)"
     )
     assert answer.text == relay
-    assert (await bot_texts(family.group))[-1] == relay
+    assert (await family.group.bot_texts())[-1] == relay
 
 
 async def test_the_neurologist_changes_the_dose_from_tomorrow_in_the_group(world: World) -> None:
@@ -56,7 +56,7 @@ async def test_the_neurologist_changes_the_dose_from_tomorrow_in_the_group(world
         "change Keppra 500 mg from tomorrow reason more jerks at night",
     )
 
-    relays = (await bot_texts(family.group))[-1:]
+    relays = (await family.group.bot_texts())[-1:]
     assert relays == [
         "💊 Lily: dose change\n"
         "levetiracetam: 250 mg at 08:00, 20:00 → 500 mg at 08:00, 20:00\n"
@@ -80,7 +80,7 @@ async def test_four_times_the_dose_is_confirmed_first_naming_both_numbers(world:
     family = await lily_family(world)
     chat = family.mum.private_chat
     await med(world, family.mum, chat, START)
-    relays_before = await bot_texts(family.group)
+    relays_before = await family.group.bot_texts()
 
     question = await med(world, family.mum, chat, "change levetiracetam 1000 mg")
 
@@ -90,8 +90,8 @@ async def test_four_times_the_dose_is_confirmed_first_naming_both_numbers(world:
         "⚠️ That's 4× the current dose: 250 mg → 1000 mg.\n"
         "Confirm?"
     )
-    assert labels(question) == ["✅ Yes, record it", "✖️ Cancel"]
-    assert await bot_texts(family.group) == relays_before
+    assert question.labels == ["✅ Yes, record it", "✖️ Cancel"]
+    assert await family.group.bot_texts() == relays_before
     done = await tap(world, family.mum, chat, question, "✅ Yes, record it")
     assert done.text.startswith("💊 Lily: dose change\nlevetiracetam: 250 mg")
     assert await recorded_changes(world) == ["start 250", "adjust 1000"]
@@ -130,7 +130,7 @@ async def test_a_stop_is_confirmed_then_relayed_with_its_reason(world: World) ->
     await tap(world, family.mum, chat, question, "✅ Yes, record it")
 
     assert "⚠️ This stops clonazepam (0.25 mg at 20:00) from Wed 25 Nov 2026, 09:00" in question.text
-    assert (await bot_texts(family.group))[-1] == (
+    assert (await family.group.bot_texts())[-1] == (
         "💊 Lily: medicine stopped\n"
         "clonazepam: 0.25 mg at 20:00 → stopped\n"
         "When: from Wed 25 Nov 2026, 09:00\n"
@@ -204,7 +204,7 @@ async def test_a_parent_is_guided_by_buttons_in_private(world: World) -> None:
     ask = await tap(world, family.mum, chat, pick, "levetiracetam")
     done = await say(world, family.mum, chat, "375 mg from tomorrow")
 
-    assert labels(menu)[:3] == [
+    assert menu.labels[:3] == [
         "➕ Start a medicine",
         "✏️ Change a dose or times",
         "⏹ Stop a medicine",
@@ -229,7 +229,7 @@ async def test_a_dose_that_is_not_a_number_is_explained(world: World) -> None:
 async def test_an_absurd_dose_is_confirmed_first_naming_the_usual_maximum(world: World) -> None:
     family = await lily_family(world)
     chat = family.mum.private_chat
-    relays_before = await bot_texts(family.group)
+    relays_before = await family.group.bot_texts()
 
     question = await med(world, family.mum, chat, "start levetiracetam 99999999 mg 08:00")
     cancelled = await tap(world, family.mum, chat, question, "✖️ Cancel")
@@ -241,9 +241,9 @@ async def test_an_absurd_dose_is_confirmed_first_naming_the_usual_maximum(world:
         " (about 3,000 mg a day).\n"
         "Confirm?"
     )
-    assert labels(question) == ["✅ Yes, record it", "✖️ Cancel"]
+    assert question.labels == ["✅ Yes, record it", "✖️ Cancel"]
     assert cancelled.text == "OK, nothing was recorded."
-    assert await bot_texts(family.group) == relays_before
+    assert await family.group.bot_texts() == relays_before
     assert await recorded_changes(world) == []
 
 

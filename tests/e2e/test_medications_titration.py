@@ -6,7 +6,7 @@ import pytest
 
 from bot.clock import FrozenClock
 from tests.e2e.conftest import World
-from tests.e2e.medication_steps import bot_texts, labels, lily_family, med, time_passes
+from tests.e2e.medication_steps import lily_family, med, time_passes
 from tests.e2e.teams_steps import say, tap
 
 # Every two days rather than weekly, to keep the story short; the services test weekly plans.
@@ -34,7 +34,7 @@ async def test_a_titration_step_is_applied_and_announced_on_its_day(
         "• 750 mg from Fri 27 Nov 2026",
         "• 1000 mg from Sun 29 Nov 2026",
     ]
-    steps = [text for text in await bot_texts(family.group) if "titration step" in text]
+    steps = [text for text in await family.group.bot_texts() if "titration step" in text]
     assert steps == [
         "📈 Lily: titration step\n"
         "levetiracetam: 500 mg at 20:00 → 750 mg at 20:00\n"
@@ -55,9 +55,9 @@ async def test_a_paused_titration_takes_no_step_until_resumed(
     await time_passes(world, frozen_clock, "2026-11-28 09:00")
     resumed = await say(world, family.doctor, family.group, "/med resume levetiracetam")
 
-    assert labels(regimen) == ["⏸ Pause levetiracetam titration"]
+    assert regimen.labels == ["⏸ Pause levetiracetam titration"]
     assert paused.text.startswith("⏸ Lily: the levetiracetam titration is paused at 500 mg.")
-    assert not [text for text in await bot_texts(family.group) if "titration step" in text]
+    assert not [text for text in await family.group.bot_texts() if "titration step" in text]
     assert resumed.text == (
         "▶️ Lily: the levetiracetam titration goes on. Next: 750 mg from Mon 30 Nov 2026. (Dr Lee)"
     )

@@ -91,5 +91,5 @@ async def test_when_the_leader_dies_a_standby_takes_over_and_nothing_is_sent_twi
         assert took_over_in < 10
         expected = [f"{label} {n}" for label in ("Before", "After") for n in range(3)]
         for person in people:
-            texts = [m.text for m in await person.private_chat.messages() if m.from_bot]
+            texts = await person.private_chat.bot_texts()
             assert texts[1:] == expected, f"{person}: {texts}"

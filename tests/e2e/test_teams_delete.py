@@ -127,7 +127,7 @@ async def test_erasing_a_child_asks_twice_naming_the_child(world: World) -> None
 
     assert first.text.startswith(f"Erase everything about {NAME}?")
     assert second.text == f"Last check: erase all of {NAME}'s records for good?"
-    assert [text for row in second.buttons for text, _ in row] == [
+    assert second.labels == [
         f"Yes, erase {NAME}'s records forever",
         "Cancel",
     ]

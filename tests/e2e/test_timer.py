@@ -17,7 +17,7 @@ from bot.sandbox import Emulator, SandboxClient
 from models import Child, Episode, EpisodeKind, Timer, TimerStatus
 from models.session import Database
 from tests.e2e.conftest import World, sandbox_settings
-from tests.e2e.report_steps import answer_to, current, press, send
+from tests.e2e.report_steps import answer_to, press, send
 from tests.e2e.teams_steps import create_team, invitation, join, linked_group
 
 GUARDIAN = "👪 Parent or guardian"
@@ -52,10 +52,10 @@ async def test_the_timer_counts_up_in_one_message(world: World, frozen_clock: Fr
     started = await send(world, mum, mum.private_chat, "/timer")
 
     await _time_passes(world, frozen_clock, seconds=10)
-    later = await current(mum.private_chat, started)
+    later = await mum.private_chat.current(started)
 
     assert started.text.startswith("⏱ 0:00 — seizure timer for Lily")
-    assert [text for row in started.buttons for text, _ in row] == ["⏹ Stop", "✖️ Cancel"]
+    assert started.labels == ["⏹ Stop", "✖️ Cancel"]
     assert later.text.startswith("⏱ 0:10 — seizure timer for Lily")
 
 
@@ -78,7 +78,7 @@ async def test_at_the_threshold_the_team_is_alerted_with_the_action_plan(
     assert alert.text.startswith("🚨 Lily: seizure still going after 5:00")
     assert alert.text.endswith(f"Action plan:\n{PLAN}")
     assert (await dad.private_chat.last_bot_message()).text == alert.text
-    timer_message = await current(mum.private_chat, started)
+    timer_message = await mum.private_chat.current(started)
     assert "🚨 Past 5:00: the team has been alerted." in timer_message.text
     assert PLAN in timer_message.text
 
@@ -219,7 +219,7 @@ async def test_someone_not_on_the_team_cannot_stop_the_timer(
     answer = (await answer_to(world, await sam.press(group, started, "⏹ Stop")))["text"]
 
     assert answer == "You're not on this child's care team. Ask a guardian for an invitation."
-    assert (await current(group, started)).buttons == started.buttons
+    assert (await group.current(started)).buttons == started.buttons
 
 
 async def test_help_lists_the_timer_for_the_team(world: World) -> None:

@@ -41,7 +41,7 @@ async def test_settle_waits_for_the_bot_to_answer(
 
     async def slow_bot() -> None:
         updates = await bot.get_updates(timeout=1)
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(0.2)  # the bot's thinking time, within the quiet period: the stimulus
         await bot.send_message(updates[0].message.chat_id, "Welcome")
 
     replying = asyncio.create_task(slow_bot())
@@ -102,6 +102,18 @@ async def test_group_life_shows_in_the_transcript(
 
 def bot_user(me: telegram.User) -> dict[str, object]:
     return {"id": me.id, "is_bot": True, "first_name": me.first_name, "username": me.username}
+
+
+async def test_the_emulators_clock_only_moves_forward(sandbox: SandboxClient) -> None:
+    with pytest.raises(SandboxError) as backwards:
+        await sandbox.advance_clock(-1)
+    with pytest.raises(SandboxError) as not_a_number:
+        await sandbox.request("POST", "/sandbox/clock", json={"advance": "soon"})
+
+    assert (backwards.value.message, not_a_number.value.message) == (
+        "the clock only moves forward",
+        "advance must be a number of seconds",
+    )
 
 
 async def test_control_refuses_what_people_cannot_do(sandbox: SandboxClient) -> None:

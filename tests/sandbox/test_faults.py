@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 
 import httpx
@@ -11,6 +10,7 @@ import telegram
 from telegram.error import NetworkError
 
 from bot.sandbox import Emulator, SandboxClient
+from bot.sandbox.client import SandboxError
 from tests.sandbox.conftest import TOKEN
 
 
@@ -77,7 +77,42 @@ async def test_delayed_call_whose_client_gave_up_is_not_carried_out(
     async with httpx.AsyncClient() as http:
         with pytest.raises(httpx.ReadTimeout):
             await http.post(url, json={"chat_id": mum.id, "text": "late"}, timeout=0.1)
-    await asyncio.sleep(0.4)
+    await sandbox.wait_for_call("sendMessage", timeout=5)  # the emulator is done with it
 
     assert [message.text for message in await mum.private_chat.messages()] == ["/start"]
     assert [call["status"] for call in await sandbox.calls("sendMessage")] == [0]
+
+
+async def test_a_fault_for_a_duration_fails_every_call_until_the_emulators_clock_passes_it(
+    sandbox: SandboxClient, bot: telegram.Bot
+) -> None:
+    await sandbox.inject_fault("getMe", status=502, duration=30)
+
+    for _ in range(3):
+        with pytest.raises(NetworkError, match="Bad Gateway"):
+            await bot.get_me()
+    await sandbox.advance_clock(29)
+    with pytest.raises(NetworkError, match="Bad Gateway"):
+        await bot.get_me()
+    await sandbox.advance_clock(1)
+
+    assert (await bot.get_me()).is_bot
+    assert [call["status"] for call in await sandbox.calls("getMe")][-5:] == [502] * 4 + [200]
+
+
+async def test_a_timed_fault_leaves_other_methods_alone(
+    sandbox: SandboxClient, bot: telegram.Bot
+) -> None:
+    await sandbox.inject_fault("sendMessage", duration=30)
+
+    assert (await bot.get_me()).is_bot
+
+
+async def test_a_timed_fault_needs_a_positive_duration(sandbox: SandboxClient) -> None:
+    with pytest.raises(SandboxError) as refused:
+        await sandbox.inject_fault("getMe", duration=0)
+
+    assert (refused.value.status, refused.value.message) == (
+        400,
+        "duration must be a positive number of seconds",
+    )

@@ -179,3 +179,15 @@ async def test_limits_are_set_over_the_control_api(sandbox: SandboxClient) -> No
         "per_group_per_minute": None,
         "global_per_second": 5,
     }
+
+
+async def test_advancing_the_emulators_clock_refills_a_chat_it_limited(
+    sandbox: SandboxClient, raw_api: httpx.AsyncClient, mum: Actor
+) -> None:
+    await sandbox.set_limits(per_chat_per_second=0.25, chat_burst=1)
+    assert (await send_raw(raw_api, chat_id=mum.id, text="first"))["ok"]
+    assert (await send_raw(raw_api, chat_id=mum.id, text="too soon"))["error_code"] == 429
+
+    await sandbox.advance_clock(4)
+
+    assert (await send_raw(raw_api, chat_id=mum.id, text="four seconds later"))["ok"]

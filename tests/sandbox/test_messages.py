@@ -156,3 +156,32 @@ async def test_user_mentions_become_text_mentions(
     assert [(entity.type, entity.user.id) for entity in sent.entities] == [("text_mention", mum.id)]
     assert sent.entities[0].user.first_name == "Mum"
     assert (await mum.private_chat.last_bot_message()).raw["silent"] is True
+
+
+async def test_a_chat_reads_the_bots_side_as_it_reads_now(bot: telegram.Bot, mum: Actor) -> None:
+    question = await bot.send_message(mum.id, "Severity?", reply_markup=SEVERITY)
+    await mum.send(mum.private_chat, "hm")
+    await bot.edit_message_text("Recorded: mild", mum.id, question.message_id)
+    chat = mum.private_chat
+
+    assert await chat.bot_texts() == ["Recorded: mild"]
+    assert [m.message_id for m in await chat.bot_messages()] == [question.message_id]
+    assert (await chat.current(question.message_id)).text == "Recorded: mild"
+
+
+async def test_a_message_lists_its_button_labels_row_after_row(
+    bot: telegram.Bot, mum: Actor
+) -> None:
+    await bot.send_message(mum.id, "Severity?", reply_markup=SEVERITY)
+
+    question = await mum.private_chat.last_bot_message()
+
+    assert question.labels == ["Mild", "Severe"]
+    assert question.button_data("Severe") == "sev:3"
+    with pytest.raises(AssertionError, match=r"no button 'Bad'.*buttons: \['Mild', 'Severe'\]"):
+        question.button_data("Bad")
+
+
+async def test_current_fails_for_a_message_the_chat_does_not_have(mum: Actor) -> None:
+    with pytest.raises(AssertionError, match="has no message 999"):
+        await mum.private_chat.current(999)

@@ -13,6 +13,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Cont
 
 from bot.sandbox import Emulator, SandboxClient
 from tests.sandbox.conftest import TOKEN
+from tests.support.waiting import eventually
 
 SEVERITY = InlineKeyboardMarkup(
     [[InlineKeyboardButton(label, callback_data=label.lower()) for label in ("Mild", "Severe")]]
@@ -76,7 +77,7 @@ async def test_stop_answers_a_pending_long_poll_at_once() -> None:
     async with httpx.AsyncClient() as http:
         url = f"{emulator.bot_api_url}{TOKEN}/getUpdates"
         polling = asyncio.create_task(http.post(url, json={"timeout": 30}, timeout=40))
-        await asyncio.sleep(0.1)
+        await eventually(lambda: emulator.core.queue.polling, what="the long poll to wait")
         started = time.monotonic()
 
         await emulator.stop()

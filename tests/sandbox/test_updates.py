@@ -13,6 +13,7 @@ import telegram
 from aiohttp import web
 
 from bot.sandbox import Emulator, SandboxClient
+from tests.support.waiting import eventually
 
 
 async def poll(raw_api: httpx.AsyncClient, **params: Any) -> dict[str, Any]:
@@ -20,11 +21,11 @@ async def poll(raw_api: httpx.AsyncClient, **params: Any) -> dict[str, Any]:
 
 
 async def test_long_poll_wakes_when_an_update_arrives(
-    sandbox: SandboxClient, raw_api: httpx.AsyncClient
+    emulator: Emulator, sandbox: SandboxClient, raw_api: httpx.AsyncClient
 ) -> None:
     mum = await sandbox.user("Mum")
     waiting = asyncio.create_task(poll(raw_api, timeout=5))
-    await asyncio.sleep(0.1)
+    await eventually(lambda: emulator.core.queue.polling, what="the long poll to wait")
     started = time.monotonic()
 
     await mum.start()
@@ -48,9 +49,11 @@ async def test_offset_confirms_and_limit_caps(
     assert [update["message"]["text"] for update in rest] == ["two"]
 
 
-async def test_newer_get_updates_terminates_the_waiting_one(raw_api: httpx.AsyncClient) -> None:
+async def test_newer_get_updates_terminates_the_waiting_one(
+    emulator: Emulator, raw_api: httpx.AsyncClient
+) -> None:
     earlier = asyncio.create_task(poll(raw_api, timeout=5))
-    await asyncio.sleep(0.1)
+    await eventually(lambda: emulator.core.queue.polling, what="the first long poll to wait")
 
     later = await poll(raw_api, timeout=0)
 

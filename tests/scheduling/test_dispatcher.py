@@ -23,6 +23,7 @@ from bot.views.scheduling import mark_late
 from models import Outbox, Reminder, ReminderStatus
 from models.session import Database
 from tests.support.databases import PostgresDatabases
+from tests.support.waiting import eventually
 
 ECHO, BROKEN = "test.echo", "test.broken"
 CHAT = 4242
@@ -70,6 +71,15 @@ async def said_at(db: Database, zone: str) -> list[str]:
             select(Outbox).where(Outbox.chat_id == CHAT).order_by(Outbox.id)
         )
         return [f"{row.created_at.astimezone(ZoneInfo(zone)):%a %d %H:%M}" for row in rows]
+
+
+async def queued_at(db: Database) -> list[datetime]:
+    """When each message for CHAT was queued."""
+    async with db.open_session() as session:
+        rows = await session.scalars(
+            select(Outbox.created_at).where(Outbox.chat_id == CHAT).order_by(Outbox.id)
+        )
+        return list(rows)
 
 
 async def reminders(db: Database) -> list[Reminder]:
@@ -150,17 +160,15 @@ async def test_the_job_queue_wakes_the_dispatcher_when_a_message_falls_due(db) -
     app = ApplicationBuilder().token(SANDBOX_TOKEN).build()
     assert app.job_queue is not None
     dispatcher = scheduling.Dispatcher(db)
-    await plan(db, clock.now() + timedelta(seconds=1), "EEG now")
+    due = clock.now() + timedelta(seconds=1)
+    await plan(db, due, "EEG now")
     await app.job_queue.start()
     try:
         dispatcher.start(app.job_queue)
-        await asyncio.sleep(0.5)
-        assert await said(db) == []
-        for _ in range(40):
-            if await said(db):
-                break
-            await asyncio.sleep(0.1)
+        await eventually(lambda: said(db), timeout=5, what="the message to be queued")
         assert await said(db) == ["EEG now"]
+        (queued,) = await queued_at(db)
+        assert queued >= due  # woken when it fell due, not before
     finally:
         await dispatcher.stop()
         await app.job_queue.stop()

@@ -1,52 +1,17 @@
-"""What people read about episodes: the relay, the reporter's receipt, history, today, the plan."""
+"""What people read about episodes: the team's relay, the reporter's receipt, and notices."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.replies import Reply
-from bot.services.episodes.history import Card, Counts, HistoryPage, OpenedEpisode, Receipt, Today
-from bot.services.episodes.plan import Plan
-from bot.views.episodes import history as history_views
-from bot.views.episodes import plan as plan_views
+from bot.services.episodes.history import Card
 from bot.views.episodes import report as views
-from models import Child, Episode, EpisodeKind, Intensity, Membership, Role
-
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-LILY = Child(id=7, name="Lily", timezone="Europe/London", emergency_threshold_seconds=300)
-COUNTS = Counts(today=2, this_week=5, last_week=3)
-
-
-def _episode(**facts) -> Episode:
-    values = {
-        "id": 42,
-        "child_id": 7,
-        "occurred_at": NOW - timedelta(minutes=5),
-        "created_at": NOW,
-        "body_parts": [],
-        "triggers": [],
-        "injury": False,
-        "relayed_at": NOW,
-        **facts,
-    }
-    return Episode(**values)
-
-
-def _card(episode: Episode, *also: str) -> Card:
-    return Card(episode, "Ms Park", Role.EDUCATOR, also)
-
-
-def _receipt(episode: Episode, **changes) -> Receipt:
-    values = {"card": _card(episode), "child": LILY, "counts": COUNTS, "now": NOW}
-    return Receipt(**{**values, "urgent": False, "shared": True, "can_undo": True, **changes})
-
-
-def _labels(reply: Reply) -> list[str]:
-    return [button.text for row in reply.buttons for button in row]
-
-
-def _data(reply: Reply) -> list[str]:
-    return [button.callback.pack() for row in reply.buttons for button in row if button.callback]
+from models import Child, EpisodeKind, Intensity, Role
+from tests.views.episode_data import COUNTS, LILY, NOW
+from tests.views.episode_data import card as _card
+from tests.views.episode_data import episode as _episode
+from tests.views.episode_data import receipt as _receipt
+from tests.views.screens import all_data, data, label_rows, labels
 
 
 def test_the_relay_is_one_compact_message_with_everything_the_team_needs() -> None:
@@ -121,8 +86,8 @@ def test_the_receipt_offers_undo_and_details_at_first() -> None:
     reply = views.receipt(_receipt(_episode(duration_seconds=30)))
 
     assert reply.text.endswith("✅ Saved and shared with Lily's team.")
-    assert _labels(reply) == ["↩️ Undo", "➕ Add details", "✏️ Correct", "🗑 Delete"]
-    assert _data(reply)[:2] == ["ep:42:undo", "ep:42:details"]
+    assert labels(reply) == ["↩️ Undo", "➕ Add details", "✏️ Correct", "🗑 Delete"]
+    assert all_data(reply)[:2] == ["ep:42:undo", "ep:42:details"]
 
 
 def test_once_undo_is_over_a_complete_report_offers_correct_and_delete() -> None:
@@ -130,7 +95,7 @@ def test_once_undo_is_over_a_complete_report_offers_correct_and_delete() -> None
 
     reply = views.receipt(_receipt(complete, can_undo=False))
 
-    assert _labels(reply) == ["✏️ Correct", "🗑 Delete"]
+    assert labels(reply) == ["✏️ Correct", "🗑 Delete"]
 
 
 def test_a_report_held_back_asks_whether_it_is_the_same_episode() -> None:
@@ -142,13 +107,13 @@ def test_a_report_held_back_asks_whether_it_is_the_same_episode() -> None:
         "Saved, not shared yet: Anna reported an episode at 08:57 too. Is it the same one?"
     )
     assert "📊" not in reply.text
-    assert _data(reply) == ["ep:42:same:41", "ep:42:differ"]
+    assert all_data(reply) == ["ep:42:same:41", "ep:42:differ"]
 
 
 def test_details_offer_only_what_is_missing() -> None:
     reply = views.details(_receipt(_episode(intensity=Intensity.SEVERE, triggers=["stress"])))
 
-    assert _labels(reply) == [
+    assert labels(reply) == [
         "🏠 Home",
         "🏫 School",
         "🌳 Outside",
@@ -157,83 +122,134 @@ def test_details_offer_only_what_is_missing() -> None:
         "🌅 Waking",
         "✓ Done",
     ]
-    assert _data(reply)[1] == "ep:42:where:school"
+    assert all_data(reply)[1] == "ep:42:where:school"
 
 
-def _page(episodes: list[Episode], index: int = 0, total: int | None = None) -> HistoryPage:
-    viewer = Membership(id=1, child_id=7, person_id=1, role=Role.GUARDIAN)
-    count = len(episodes) if total is None else total
-    cards = [_card(episode) for episode in episodes]
-    return HistoryPage(LILY, viewer, "7d", index, count, cards, False, NOW)
+def test_an_urgent_receipt_says_the_team_and_the_guardians_were_alerted() -> None:
+    reply = views.receipt(_receipt(_episode(duration_seconds=400), urgent=True))
+
+    assert reply.text.startswith("🚨 <b>URGENT: Lily</b> — episode at 08:55")
+    assert reply.text.endswith("🚨 Saved. The team and every guardian have been alerted.")
 
 
-def test_a_history_page_numbers_episodes_and_turns_pages() -> None:
-    edited = _episode(duration_seconds=30, setting="school", corrected_at=NOW)
-    plain = _episode(id=43, jerk_count=3)
+def test_a_corrected_receipt_says_corrected() -> None:
+    reply = views.receipt(_receipt(_episode(jerk_count=3)), corrected=True)
 
-    reply = history_views.history(_page([edited, plain], index=1, total=22))
-
-    assert reply.text.splitlines() == [
-        "<b>Lily's episodes, last 7 days</b> (22)",
-        "11. Wed 25 Nov 08:55 · 30 s · at school ✏️",
-        "12. Wed 25 Nov 08:55 · 3 jerks",
-        "Page 2 of 3",
-    ]
-    assert _data(reply) == [
-        "ep:42:open:7d.1",
-        "ep:43:open:7d.1",
-        "hist:7:page:7d.0",
-        "hist:7:page:7d.2",
-    ]
+    assert reply.text.endswith("\n\n✏️ Corrected.")
 
 
-def test_an_empty_history_says_so() -> None:
-    assert history_views.history(_page([])).text.endswith("No episodes recorded in this time.")
+def test_a_report_held_back_with_no_duplicate_can_be_shared() -> None:
+    reply = views.receipt(_receipt(_episode(), shared=False))
+
+    assert reply.text.endswith("\n\nSaved, not shared with the team yet.")
+    assert label_rows(reply) == [["📣 Share with the team"]]
+    assert data(reply, "📣 Share with the team") == "ep:42:differ"
 
 
-def test_an_opened_episode_shows_who_when_and_that_it_was_edited() -> None:
-    episode = _episode(duration_seconds=30, observer="grandma", corrected_at=NOW)
+def test_details_group_the_choices_three_to_a_row_and_end_with_done() -> None:
+    reply = views.details(_receipt(_episode()))
 
-    reply = history_views.episode(OpenedEpisode(_card(episode), LILY, True, NOW), "7d.0")
-
-    assert reply.text.splitlines() == [
-        "⚡ <b>Lily</b> — episode at 08:55 (edited)",
-        "30 s",
-        "👤 Ms Park (educator) · seen by grandma · entered 5 min later",
-    ]
-    assert _data(reply) == ["ep:42:fix", "ep:42:delete:7d.0", "hist:7:page:7d.0"]
+    assert label_rows(reply)[0] == ["Mild", "Moderate", "Severe"]
+    assert label_rows(reply)[-1] == ["✓ Done"]
+    assert data(reply, "Mild") == "ep:42:int:mild"
+    assert data(reply, "✓ Done") == "ep:42:done"
+    assert reply.text.endswith("\n\nAdd what you know:")
 
 
-def test_someone_who_may_not_change_an_episode_only_goes_back() -> None:
-    reply = history_views.episode(OpenedEpisode(_card(_episode()), LILY, False, NOW), "7d.0")
+def test_details_of_a_complete_report_only_say_thanks() -> None:
+    complete = _episode(intensity=Intensity.MILD, setting="home", triggers=["stress"])
 
-    assert _labels(reply) == ["‹ Back to the list"]
+    reply = views.details(_receipt(complete))
 
-
-def test_today_sums_up_count_duration_and_places() -> None:
-    summary = Today(LILY, 3, 135, [("school", 2), (None, 1)])
-
-    assert history_views.today(summary).text.splitlines() == [
-        "<b>Lily today</b>: 3 episodes, 2 min 15 s in all",
-        "at school 2 · place not given 1",
-    ]
+    assert reply.text.endswith("Thanks, that's everything I ask for.")
+    assert labels(reply) == ["✓ Done"]
 
 
-def test_a_quiet_day_says_so() -> None:
-    assert history_views.today(Today(LILY, 0, 0, [])).text == "No episodes recorded for Lily today."
+def test_a_report_is_missing_details_until_intensity_setting_and_trigger_are_known() -> None:
+    assert views.missing(_episode(intensity=Intensity.MILD, setting="home"))
+    assert not views.missing(_episode(intensity=Intensity.MILD, setting="home", triggers=["ill"]))
 
 
-def test_the_plan_shows_its_threshold_and_how_to_change_it_to_who_may() -> None:
-    lily = Child(
-        id=7, name="Lily", timezone="UTC", action_plan="Time it.", emergency_threshold_seconds=180
+def test_merging_names_the_first_reporter() -> None:
+    anna = Card(_episode(id=41), "<Anna>", Role.GUARDIAN)
+
+    assert views.merged(anna).text == (
+        "👍 Got it: added to &lt;Anna&gt;'s report as a second observer. "
+        "The team heard about it once."
     )
 
-    editor, reader = plan_views.plan(Plan(lily, True)), plan_views.plan(Plan(lily, False))
 
-    assert editor.text.splitlines()[:4] == [
-        "<b>Lily's seizure action plan</b>",
-        "Time it.",
-        "",
-        "🚨 Reports of 3 min or more, or severe with an injury, are urgent and carry this plan.",
-    ]
-    assert "/plan set" in editor.text and "/plan set" not in reader.text
+def test_undoing_says_which_episode_was_removed() -> None:
+    assert views.undone(_card(_episode()), LILY, NOW).text == (
+        "↩️ Undone: the episode at 08:55 is removed."
+    )
+
+
+def test_deleting_asks_first_and_remembers_the_history_page() -> None:
+    reply = views.delete_confirm(42, "30d.2")
+
+    assert reply.text.startswith("Delete this episode? The team will see it's gone.")
+    assert labels(reply) == ["Yes, delete it", "Keep it"]
+    assert all_data(reply) == ["ep:42:delyes:30d.2", "ep:42:keep:30d.2"]
+
+
+def test_deleting_from_the_receipt_has_no_page_to_return_to() -> None:
+    assert all_data(views.delete_confirm(42, None)) == ["ep:42:delyes", "ep:42:keep"]
+
+
+def test_a_deleted_episode_offers_the_way_back_only_from_the_history() -> None:
+    from_history = views.deleted(_receipt(_episode()), "7d.0")
+    from_receipt = views.deleted(_receipt(_episode()), None)
+
+    assert from_history.text == "🗑 Deleted the episode at 08:55."
+    assert data(from_history, "‹ Back to the list") == "hist:7:page:7d.0"
+    assert from_receipt.buttons == []
+
+
+def test_the_team_is_told_who_took_back_or_deleted_a_report() -> None:
+    card = _card(_episode())
+
+    undone = views.removed_notice("undone", "<Ms Park>", card, LILY, NOW)
+    deleted = views.removed_notice("deleted", "Anna", card, LILY, NOW)
+
+    assert undone.text == "↩️ &lt;Ms Park&gt; took back the report of Lily's episode at 08:55."
+    assert deleted.text == "🗑 Anna deleted the report of Lily's episode at 08:55."
+
+
+def test_the_team_is_told_how_a_corrected_report_reads_with_the_plan_if_urgent() -> None:
+    lily = Child(id=7, name="Lily", timezone="Europe/London", action_plan="Call 999")
+
+    reply = views.corrected_notice(
+        "Anna", _receipt(_episode(duration_seconds=400), child=lily, urgent=True)
+    )
+
+    lines = reply.text.splitlines()
+    assert lines[:2] == ["✏️ Anna corrected a report:", "🚨 <b>URGENT: Lily</b> — episode at 08:55"]
+    assert lines[-2:] == ["<b>Action plan</b>", "Call 999"]
+
+
+def test_the_correction_prompt_shows_the_report_as_it_reads_now_escaped() -> None:
+    assert views.correct_prompt("10:15 45s <mild>").text == (
+        "Send the corrected report in one line, as it should read. Now it reads:\n"
+        "<code>10:15 45s &lt;mild&gt;</code>"
+    )
+    assert views.correct_prompt_sent().text.startswith("I've sent you a private message")
+
+
+def test_a_relay_of_yesterdays_report_with_a_timestamp_in_another_zone() -> None:
+    sydney = Child(id=7, name="Lily", timezone="Australia/Sydney")
+    earlier = _episode(
+        occurred_at=datetime(2026, 11, 24, 9, 0, tzinfo=UTC), created_at=NOW - timedelta(minutes=1)
+    )
+
+    head = views.relay(_card(earlier), sydney, COUNTS, NOW, urgent=False).text.splitlines()[0]
+
+    assert head == "⚡ <b>Lily</b> — episode yesterday at 20:00"
+
+
+def test_an_unusual_kind_is_named() -> None:
+    lines = views.relay(
+        _card(_episode(kind=EpisodeKind.ABSENCE)), LILY, COUNTS, NOW, urgent=False
+    ).text.splitlines()
+
+    assert lines[1] == "absence"

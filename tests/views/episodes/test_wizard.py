@@ -1,14 +1,12 @@
-"""The guided report's screens and the timer's messages, by their text and buttons."""
+"""The guided report's screens, by their text and buttons."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.replies import Reply
-from bot.services.episodes.timer import Live
-from bot.views.episodes import timer as timer_views
 from bot.views.episodes import wizard as views
-from models import TimerStatus, WizardState
+from models import WizardState
+from tests.views.screens import data, label_rows
 
 TICKET = 123456789012
 STARTED = datetime(2026, 11, 25, 9, 0, 5, tzinfo=UTC)
@@ -20,31 +18,11 @@ def _state(step: str, **answers: object) -> WizardState:
                        data={**data, **answers})  # fmt: skip
 
 
-def _labels(reply: Reply) -> list[list[str]]:
-    return [[button.text for button in row] for row in reply.buttons]
-
-
-def _data(reply: Reply, label: str) -> str:
-    found = [b.callback for row in reply.buttons for b in row if b.text == label]
-    assert found and found[0] is not None, _labels(reply)
-    return found[0].pack()
-
-
-def _live(**changes: object) -> Live:
-    values: dict = dict(
-        id=7, child_id=1, chat_id=1, message_id=70, status=TimerStatus.RUNNING, child="Lily",
-        timezone="Europe/London", started_by="Anna", started_at=STARTED, seconds=83,
-        threshold_seconds=300, action_plan="Give buccal midazolam 5 mg.", alerted=False,
-        language=None,
-    )  # fmt: skip
-    return Live(**{**values, **changes})
-
-
 def test_the_first_question_offers_quick_times_typing_and_the_timer() -> None:
     reply = views.question(_state("when"), in_private=True)
 
     assert reply.text == "📝 <b>Episode report — Lily</b>\n\nWhen did it start?"
-    assert _labels(reply) == [
+    assert label_rows(reply) == [
         ["Just now", "5 min ago"],
         ["15 min ago", "1 hour ago"],
         ["⌨️ Type a time"],
@@ -56,8 +34,8 @@ def test_the_first_question_offers_quick_times_typing_and_the_timer() -> None:
 def test_buttons_carry_the_flow_ticket_and_the_answer() -> None:
     reply = views.question(_state("when"), in_private=True)
 
-    assert _data(reply, "15 min ago") == f"wiz:{TICKET}:when:15m"
-    assert _data(reply, "✖️ Cancel") == f"wiz:{TICKET}:cancel"
+    assert data(reply, "15 min ago") == f"wiz:{TICKET}:when:15m"
+    assert data(reply, "✖️ Cancel") == f"wiz:{TICKET}:cancel"
 
 
 def test_later_questions_have_back_and_cancel_and_show_the_answers_so_far() -> None:
@@ -67,23 +45,23 @@ def test_later_questions_have_back_and_cancel_and_show_the_answers_so_far() -> N
 
     assert "🕒 Wed 09:00 · ⏳ 10–30 s" in reply.text
     assert reply.text.endswith("What did it look like?")
-    assert _labels(reply)[-1] == ["⬅️ Back", "✖️ Cancel"]
-    assert _data(reply, "⬅️ Back") == f"wiz:{TICKET}:back:kind"
+    assert label_rows(reply)[-1] == ["⬅️ Back", "✖️ Cancel"]
+    assert data(reply, "⬅️ Back") == f"wiz:{TICKET}:back:kind"
 
 
 def test_an_optional_single_choice_has_skip() -> None:
     reply = views.question(_state("intensity"), in_private=True)
 
-    assert _labels(reply)[:2] == [["Mild", "Moderate", "Severe"], ["Skip ➡️"]]
+    assert label_rows(reply)[:2] == [["Mild", "Moderate", "Severe"], ["Skip ➡️"]]
 
 
 def test_body_parts_are_ticked_and_skip_becomes_done() -> None:
     untouched = views.question(_state("body"), in_private=True)
     picked = views.question(_state("body", body_parts=["arms"]), in_private=True)
 
-    assert ["Skip ➡️"] in _labels(untouched)
-    assert ["✅ Done"] in _labels(picked)
-    assert ["✅ Arms", "Legs"] in _labels(picked)
+    assert ["Skip ➡️"] in label_rows(untouched)
+    assert ["✅ Done"] in label_rows(picked)
+    assert ["✅ Arms", "Legs"] in label_rows(picked)
     assert "Arms" in picked.text.split("\n\n")[1]
 
 
@@ -99,7 +77,7 @@ def test_the_last_question_saves_with_or_without_a_note() -> None:
     reply = views.question(_state("notes"), in_private=True)
 
     assert reply.text.endswith("Type a note or send a photo or video — or tap Save.")
-    assert _labels(reply) == [["✅ Save"], ["⬅️ Back", "✖️ Cancel"]]
+    assert label_rows(reply) == [["✅ Save"], ["⬅️ Back", "✖️ Cancel"]]
 
 
 def test_a_stopped_timer_shows_the_exact_duration_and_two_ways_on() -> None:
@@ -110,7 +88,7 @@ def test_a_stopped_timer_shows_the_exact_duration_and_two_ways_on() -> None:
 
     assert "⏹ Timer stopped at <b>2:14</b>." in reply.text
     assert "⏳ 2:14" in reply.text
-    assert _labels(reply) == [["✅ Save now", "📝 Add details"], ["✖️ Cancel"]]
+    assert label_rows(reply) == [["✅ Save now", "📝 Add details"], ["✖️ Cancel"]]
 
 
 def test_the_childs_name_is_escaped() -> None:
@@ -126,39 +104,48 @@ def test_the_report_keyboard_has_the_report_and_timer_buttons() -> None:
     assert reply.buttons == []
 
 
-def test_a_running_timer_counts_up_with_stop_and_cancel() -> None:
-    reply = timer_views.live(_live())
+def test_the_answers_so_far_read_as_one_line_in_the_childs_zone() -> None:
+    answers = {
+        "timezone": "Asia/Tokyo",
+        "occurred_at": STARTED.isoformat(),
+        "duration_seconds": 20,
+        "kind": "cluster",
+        "body_parts": ["arms", "face"],
+        "triggers": ["fatigue"],
+        "rescue": "midazolam",
+    }
 
-    assert reply.text.startswith("⏱ <b>1:23</b> — seizure timer for <b>Lily</b>")
-    assert "Started at 09:00:05 by Anna." in reply.text
-    assert "At 5:00 I'll alert the whole team." in reply.text
-    assert [[b.callback.pack() for b in row if b.callback] for row in reply.buttons] == [
-        ["tmr:7:stop", "tmr:7:cancel"]
+    assert views.so_far(answers).split(" · ") == [
+        "🕒 Wed 18:00",
+        "⏳ 10–30 s",
+        "Cluster of jerks",
+        "Arms",
+        "Face, eyes",
+        "Tired",
+        "Rescue: Midazolam",
     ]
 
 
-def test_after_the_threshold_the_timer_shows_the_action_plan() -> None:
-    reply = timer_views.live(_live(seconds=310, alerted=True))
-
-    assert "🚨 Past 5:00: the team has been alerted." in reply.text
-    assert "Give buccal midazolam 5 mg." in reply.text
+def test_no_rescue_and_nothing_answered_add_nothing() -> None:
+    assert views.so_far({"rescue": "none"}) == ""
 
 
-def test_the_alert_names_the_child_the_time_and_the_plan() -> None:
-    reply = timer_views.alert(_live(seconds=300, alerted=True))
+def test_buttons_of_the_duration_step_carry_its_choice() -> None:
+    reply = views.question(_state("duration", occurred_at=STARTED.isoformat()), in_private=True)
 
-    assert reply.text.startswith("🚨 <b>Lily: seizure still going after 5:00</b>")
-    assert "Timer started at 09:00:05 by Anna." in reply.text
-    assert reply.text.endswith("<b>Action plan:</b>\nGive buccal midazolam 5 mg.")
-
-
-def test_without_an_action_plan_the_alert_says_what_to_do() -> None:
-    reply = timer_views.alert(_live(action_plan=None))
-
-    assert "There is no action plan on file." in reply.text
+    assert reply.text.endswith("How long did it last?")
+    assert data(reply, "10–30 s") == f"wiz:{TICKET}:dur:10_30"
 
 
-def test_an_expired_timer_has_no_buttons() -> None:
-    reply = timer_views.live(_live(status=TimerStatus.EXPIRED))
+def test_in_a_group_the_note_is_asked_as_a_reply() -> None:
+    reply = views.question(_state("notes"), in_private=False)
 
-    assert reply.buttons == [] and "ran for an hour" in reply.text
+    assert "Reply to this message" in reply.text
+
+
+def test_cancelling_says_nothing_was_saved() -> None:
+    assert views.cancelled().text == "OK — nothing was saved."
+
+
+def test_the_keyboard_labels_are_the_report_and_timer_buttons() -> None:
+    assert views.keyboard_labels() == ["📝 Report episode", "⏱ Seizure timer"]
