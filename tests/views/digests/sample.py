@@ -17,8 +17,21 @@ from models import ChangeAction, Child, Followup, ReminderKind
 
 LONDON = "Europe/London"
 PERIOD = Period(date(2026, 11, 2), date(2026, 11, 29), LONDON)
-LILY = Child(id=7, name="Lily", timezone=LONDON, emergency_threshold_seconds=300,
-             cluster_episodes=3, cluster_hours=24)  # fmt: skip
+
+
+def child(name: str = "Lily") -> Child:
+    """Lily, or a child of another name, with the default action plan and cluster rule."""
+    return Child(
+        id=7,
+        name=name,
+        timezone=LONDON,
+        emergency_threshold_seconds=300,
+        cluster_episodes=3,
+        cluster_hours=24,
+    )
+
+
+LILY = child()
 TWICE = ("08:00", "20:00")
 
 
@@ -27,8 +40,16 @@ def nov(day: int, hour: int = 0) -> datetime:
 
 
 # Episodes per day by place (home, school, other, not said), 2-29 November.
-PER_DAY = {1: (0, 0, 0, 1), 3: (0, 1, 0, 0), 7: (0, 0, 1, 0), 10: (1, 0, 0, 0),
-           11: (1, 0, 0, 1), 16: (0, 1, 0, 0), 19: (2, 0, 0, 0), 23: (0, 1, 0, 0)}  # fmt: skip
+PER_DAY = {
+    1: (0, 0, 0, 1),
+    3: (0, 1, 0, 0),
+    7: (0, 0, 1, 0),
+    10: (1, 0, 0, 0),
+    11: (1, 0, 0, 1),
+    16: (0, 1, 0, 0),
+    19: (2, 0, 0, 0),
+    23: (0, 1, 0, 0),
+}
 
 CHANGE = Effect(
     medication="levetiracetam",
@@ -77,11 +98,16 @@ FIGURES = Figures(
     ],
     followups=[
         Upcoming(
-            Followup(id=3, kind=ReminderKind.FOLLOWUP, title="neurology review with Dr Lee",
-                     due_at=datetime(2026, 12, 3, 14, 30, tzinfo=UTC), timezone=LONDON),
+            Followup(
+                id=3,
+                kind=ReminderKind.FOLLOWUP,
+                title="neurology review with Dr Lee",
+                due_at=datetime(2026, 12, 3, 14, 30, tzinfo=UTC),
+                timezone=LONDON,
+            ),
             [datetime(2026, 12, 3, 14, 30, tzinfo=UTC)],
         )
-    ],  # fmt: skip
+    ],
 )
 
 
@@ -94,7 +120,11 @@ def empty() -> Figures:
         pattern=Pattern(
             places=tuple((p, 0) for p in ("home", "school", "other", "unknown")),
             times=tuple((p, 0) for p in ("night", "morning", "afternoon", "evening")),
-            waking=0, sleep=0, triggers=(), doses_not_given=0, after_dose_not_given=0,
+            waking=0,
+            sleep=0,
+            triggers=(),
+            doses_not_given=0,
+            after_dose_not_given=0,
         ),
         changes=[],
         adherence=[],
@@ -102,4 +132,4 @@ def empty() -> Figures:
         days=[Day(day.day, (0, 0, 0, 0)) for day in FIGURES.days],
         doses=[],
         followups=[],
-    )  # fmt: skip
+    )
