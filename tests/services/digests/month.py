@@ -83,9 +83,11 @@ async def make_month(db: Database) -> Month:
 def _episode(month: Month, reporter: Person, occurred_at: datetime, **facts) -> Episode:
     values = {"created_at": occurred_at + timedelta(minutes=5), "relayed_at": occurred_at}
     return Episode(
-        child_id=month.lily.id, reporter_id=reporter.id, occurred_at=occurred_at,
+        child_id=month.lily.id,
+        reporter_id=reporter.id,
+        occurred_at=occurred_at,
         **{**values, **facts},
-    )  # fmt: skip
+    )
 
 
 def _episodes(m: Month) -> list[Episode]:
@@ -101,37 +103,88 @@ def _episodes(m: Month) -> list[Episode]:
         e(m, m.ben, nov(1, 23, 30), setting="home"),
         # The period: 10 episodes on 8 days.
         # E1, a series on waking: 12 jerks 07:00-07:30.
-        e(m, m.anna, nov(3, 7), window_end_at=nov(3, 7, 30), jerk_count=12,
-          kind=EpisodeKind.CLUSTER, setting="waking", triggers=["poor_sleep"],
-          created_at=nov(3, 7, 40)),
+        e(
+            m,
+            m.anna,
+            nov(3, 7),
+            window_end_at=nov(3, 7, 30),
+            jerk_count=12,
+            kind=EpisodeKind.CLUSTER,
+            setting="waking",
+            triggers=["poor_sleep"],
+            created_at=nov(3, 7, 40),
+        ),
         # E2, at school.
-        e(m, m.park, nov(5, 10, 20), duration_seconds=40, setting="school",
-          triggers=["fatigue"], created_at=nov(5, 10, 35)),
+        e(
+            m,
+            m.park,
+            nov(5, 10, 20),
+            duration_seconds=40,
+            setting="school",
+            triggers=["fatigue"],
+            created_at=nov(5, 10, 35),
+        ),
         # E3, in the car.
-        e(m, m.ben, nov(9, 19), kind=EpisodeKind.SINGLE_JERK, setting="car",
-          created_at=nov(9, 19, 2)),
+        e(
+            m,
+            m.ben,
+            nov(9, 19),
+            kind=EpisodeKind.SINGLE_JERK,
+            setting="car",
+            created_at=nov(9, 19, 2),
+        ),
         # E4-E6, a cluster: three within 12 hours.
         e(m, m.anna, nov(12, 18), setting="home", triggers=["illness"], created_at=nov(12, 18, 5)),
         e(m, m.anna, nov(13, 2, 30), setting="sleep", created_at=nov(13, 6, 30)),
         e(m, m.ben, nov(13, 6), setting="home", triggers=["illness"], created_at=nov(13, 6, 10)),
         # E7, urgent: 6 minutes at school, timed live, rescue medicine given.
-        e(m, m.park, nov(18, 11), duration_seconds=360, setting="school", source="timer",
-          rescue_medication="midazolam", created_at=nov(18, 11, 10)),
+        e(
+            m,
+            m.park,
+            nov(18, 11),
+            duration_seconds=360,
+            setting="school",
+            source="timer",
+            rescue_medication="midazolam",
+            created_at=nov(18, 11, 10),
+        ),
         # E8, a series the morning after a missed dose.
-        e(m, m.anna, nov(21, 8, 30), window_end_at=nov(21, 8, 45), jerk_count=5,
-          kind=EpisodeKind.CLUSTER, setting="home", triggers=["missed_dose"],
-          created_at=nov(21, 9)),
+        e(
+            m,
+            m.anna,
+            nov(21, 8, 30),
+            window_end_at=nov(21, 8, 45),
+            jerk_count=5,
+            kind=EpisodeKind.CLUSTER,
+            setting="home",
+            triggers=["missed_dose"],
+            created_at=nov(21, 9),
+        ),
         # E9, a single jerk exactly 24 hours after that missed dose, seen by grandma.
-        e(m, m.ben, nov(21, 20), kind=EpisodeKind.SINGLE_JERK, setting="home",
-          observer="grandma", created_at=nov(21, 20, 1)),
+        e(
+            m,
+            m.ben,
+            nov(21, 20),
+            kind=EpisodeKind.SINGLE_JERK,
+            setting="home",
+            observer="grandma",
+            created_at=nov(21, 20, 1),
+        ),
         # E10, at school.
-        e(m, m.park, nov(25, 14), duration_seconds=20, setting="school",
-          triggers=["stress", "fatigue"], created_at=nov(25, 14, 30)),
+        e(
+            m,
+            m.park,
+            nov(25, 14),
+            duration_seconds=20,
+            setting="school",
+            triggers=["stress", "fatigue"],
+            created_at=nov(25, 14, 30),
+        ),
         # Deleted: counted nowhere.
         e(m, m.anna, nov(27, 10), setting="home", deleted_at=nov(27, 10, 30)),
         # Today, after the period.
         e(m, m.anna, nov(30, 8), setting="home"),
-    ]  # fmt: skip
+    ]
 
 
 async def _merge_second_reports(session: AsyncSession, m: Month) -> None:
@@ -140,12 +193,26 @@ async def _merge_second_reports(session: AsyncSession, m: Month) -> None:
     e9 = await _at(session, nov(21, 20))
     session.add_all(
         [
-            _episode(m, m.ben, nov(12, 18, 1), setting="home", merged_into_id=e4.id,
-                     created_at=nov(12, 18, 3), relayed_at=None),
-            _episode(m, m.gran, nov(21, 20, 2), setting="home", merged_into_id=e9.id,
-                     created_at=nov(21, 20, 5), relayed_at=None),
+            _episode(
+                m,
+                m.ben,
+                nov(12, 18, 1),
+                setting="home",
+                merged_into_id=e4.id,
+                created_at=nov(12, 18, 3),
+                relayed_at=None,
+            ),
+            _episode(
+                m,
+                m.gran,
+                nov(21, 20, 2),
+                setting="home",
+                merged_into_id=e9.id,
+                created_at=nov(21, 20, 5),
+                relayed_at=None,
+            ),
         ]
-    )  # fmt: skip
+    )
 
 
 async def _at(session: AsyncSession, moment: datetime) -> Episode:
@@ -162,34 +229,59 @@ async def _medicines(session: AsyncSession, m: Month) -> None:
     """Levetiracetam 250 mg twice a day since September, 500 mg from 16 November; rescue."""
     kid = m.lily.id
     lev = Medication(
-        child_id=kid, name="levetiracetam", name_as_typed="Keppra", dose_amount=Decimal(500),
-        dose_unit="mg", schedule_times=["08:00", "20:00"], started_at=at(9, 1, 8),
-    )  # fmt: skip
+        child_id=kid,
+        name="levetiracetam",
+        name_as_typed="Keppra",
+        dose_amount=Decimal(500),
+        dose_unit="mg",
+        schedule_times=["08:00", "20:00"],
+        started_at=at(9, 1, 8),
+    )
     rescue = Medication(
-        child_id=kid, name="midazolam", name_as_typed="midazolam", dose_amount=Decimal(5),
-        dose_unit="mg", schedule_times=[], is_rescue=True, started_at=at(9, 1, 8),
-    )  # fmt: skip
+        child_id=kid,
+        name="midazolam",
+        name_as_typed="midazolam",
+        dose_amount=Decimal(5),
+        dose_unit="mg",
+        schedule_times=[],
+        is_rescue=True,
+        started_at=at(9, 1, 8),
+    )
     session.add_all([lev, rescue])
     await session.flush()
     session.add_all(
         [
             MedicationChange(
-                medication_id=lev.id, child_id=kid, action=ChangeAction.START,
-                dose_amount=Decimal(250), dose_unit="mg", schedule_times=["08:00", "20:00"],
-                effective_at=at(9, 1, 8), recorded_by_id=m.lee.id,
+                medication_id=lev.id,
+                child_id=kid,
+                action=ChangeAction.START,
+                dose_amount=Decimal(250),
+                dose_unit="mg",
+                schedule_times=["08:00", "20:00"],
+                effective_at=at(9, 1, 8),
+                recorded_by_id=m.lee.id,
             ),
             MedicationChange(
-                medication_id=rescue.id, child_id=kid, action=ChangeAction.START,
-                dose_amount=Decimal(5), dose_unit="mg", schedule_times=[],
-                effective_at=at(9, 1, 8), recorded_by_id=m.lee.id,
+                medication_id=rescue.id,
+                child_id=kid,
+                action=ChangeAction.START,
+                dose_amount=Decimal(5),
+                dose_unit="mg",
+                schedule_times=[],
+                effective_at=at(9, 1, 8),
+                recorded_by_id=m.lee.id,
             ),
             MedicationChange(
-                medication_id=lev.id, child_id=kid, action=ChangeAction.ADJUST,
-                dose_amount=Decimal(500), effective_at=nov(16), recorded_by_id=m.lee.id,
+                medication_id=lev.id,
+                child_id=kid,
+                action=ChangeAction.ADJUST,
+                dose_amount=Decimal(500),
+                effective_at=nov(16),
+                recorded_by_id=m.lee.id,
                 reason="more jerks",
             ),
         ]
-    )  # fmt: skip
+    )
     for day in range(1, 30):
         for hour in (8, 20):
             due = nov(day, hour)
@@ -201,21 +293,31 @@ async def _medicines(session: AsyncSession, m: Month) -> None:
                 status, recorded_at, by = DoseStatus.MISSED, due + timedelta(hours=1), None
             session.add(
                 DoseLog(
-                    medication_id=lev.id, child_id=kid, scheduled_at=due, status=status,
-                    recorded_by_id=by, recorded_at=recorded_at,
+                    medication_id=lev.id,
+                    child_id=kid,
+                    scheduled_at=due,
+                    status=status,
+                    recorded_by_id=by,
+                    recorded_at=recorded_at,
                 )
-            )  # fmt: skip
+            )
 
 
 def _followups(m: Month) -> list[Followup]:
     def followup(title: str, due: datetime, status: FollowupStatus) -> Followup:
         return Followup(
-            child_id=m.lily.id, kind=ReminderKind.FOLLOWUP, title=title, due_at=due,
-            timezone="Europe/London", notices=[], status=status, created_by_id=m.anna.id,
-        )  # fmt: skip
+            child_id=m.lily.id,
+            kind=ReminderKind.FOLLOWUP,
+            title=title,
+            due_at=due,
+            timezone="Europe/London",
+            notices=[],
+            status=status,
+            created_by_id=m.anna.id,
+        )
 
     return [
         followup("neurology review with Dr Lee", at(12, 3, 14, 30), FollowupStatus.ACTIVE),
         followup("EEG", nov(10, 9), FollowupStatus.DONE),
         followup("dentist", at(12, 2, 9), FollowupStatus.CANCELLED),
-    ]  # fmt: skip
+    ]

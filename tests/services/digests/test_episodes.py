@@ -20,10 +20,21 @@ H = timedelta(hours=1)
 
 def _report(when: datetime, setting: str | None = None) -> Report:
     return Report(
-        id=int(when.timestamp()), occurred_at=when, ended_at=when, duration_seconds=None,
-        jerk_count=None, kind=None, setting=setting, triggers=(), rescue=False,
-        named_witness=False, timed=False, created_at=when, reporter_id=None, merged_into_id=None,
-    )  # fmt: skip
+        id=int(when.timestamp()),
+        occurred_at=when,
+        ended_at=when,
+        duration_seconds=None,
+        jerk_count=None,
+        kind=None,
+        setting=setting,
+        triggers=(),
+        rescue=False,
+        named_witness=False,
+        timed=False,
+        created_at=when,
+        reporter_id=None,
+        merged_into_id=None,
+    )
 
 
 @pytest.mark.parametrize(
