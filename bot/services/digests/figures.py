@@ -62,14 +62,15 @@ async def figures(
 async def compute(session: AsyncSession, child: Child, period: Period) -> Figures:
     """The figures of ``period``, reading only its rows and those of the windows it compares."""
     history = await timeline(session, child.id)
-    plans = medicines.plan(history, await records.titrations(session, child.id), period)
+    plan_ids = {c.titration_id for cs in history.changes.values() for c in cs if c.titration_id}
+    plans = medicines.plan(history, await records.titrations(session, plan_ids), period)
     previous = period.previous()
     start = min([previous.start, *(p.window_before[0] for p in plans)])
     loaded, seconds = await records.reports(session, child.id, start, period.end)
     now = [r for r in loaded if period.contains(r.occurred_at)]
     before = [r for r in loaded if previous.contains(r.occurred_at)]
-    ids = {r.id for r in now}
-    seconds = [r for r in seconds if r.merged_into_id in ids]
+    counted = {r.id for r in now}
+    seconds = [r for r in seconds if r.merged_into_id in counted]
     logs = await records.doses(session, child.id, period.start - episodes.AFTER_A_DOSE, period.end)
     in_period = [log for log in logs if period.contains(log.scheduled_at)]
     names = await records.medicine_names(session, child.id)

@@ -124,9 +124,9 @@ async def roles(session: AsyncSession, child_id: int) -> dict[int, Role]:
     return {person_id: role for person_id, role in rows}
 
 
-async def titrations(session: AsyncSession, child_id: int) -> dict[int, Titration]:
-    """Every titration plan of the child's medicines, by id."""
-    found = await session.scalars(select(Titration).where(Titration.child_id == child_id))
+async def titrations(session: AsyncSession, ids: set[int]) -> dict[int, Titration]:
+    """The titration plans with these ids."""
+    found = await session.scalars(select(Titration).where(Titration.id.in_(ids)))
     return {plan.id: plan for plan in found}
 
 
