@@ -16,6 +16,7 @@ from pathlib import Path
 import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
@@ -60,18 +61,14 @@ def _day_ticks(ax: Axes, period: Period) -> None:
 def _bars(ax: Axes, figures: Figures, language: str | None) -> None:
     period, bottom = figures.period, [0] * figures.period.days
     for n, place in enumerate(PLACES):
-        heights = [day.places[n] for day in figures.days]
-        label = t(f"digest.chart.place.{place}", language)
-        ax.bar(
-            [i + 0.5 for i in range(period.days)],
-            heights,
-            0.8,
-            bottom=bottom,
-            color=COLORS[place],
-            label=label,
-            linewidth=0,
-        )
-        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        # One collection of the days' rectangles: a patch per bar would cost a tenth of a second.
+        boxes = []
+        for i, day in enumerate(figures.days):
+            if height := day.places[n]:
+                low, high, left = bottom[i], bottom[i] + height, i + 0.1
+                boxes.append([(left, low), (left + 0.8, low), (left + 0.8, high), (left, high)])
+                bottom[i] = high
+        ax.add_collection(PolyCollection(boxes, facecolors=COLORS[place], linewidths=0))
     top = max([3, *bottom])
     step = max(1, -(-top // 4))
     ticks = list(range(0, top + step, step))
