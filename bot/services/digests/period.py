@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 
 from bot.recurrence import local_to_utc, utc_to_local
 from bot.services.errors import DomainError
@@ -27,12 +29,12 @@ class Period:
         """How many calendar days the period holds."""
         return (self.last - self.first).days + 1
 
-    @property
+    @cached_property
     def start(self) -> datetime:
         """The UTC moment its first day begins."""
         return day_start(self.first, self.timezone)
 
-    @property
+    @cached_property
     def end(self) -> datetime:
         """The UTC moment after its last day ends."""
         return day_start(self.last + timedelta(days=1), self.timezone)
@@ -54,9 +56,14 @@ class Period:
         """The local day ``moment`` falls on."""
         return self.local(moment).date()
 
+    @cached_property
+    def _midnights(self) -> list[datetime]:
+        """The UTC moment each day begins, and the end."""
+        return [day_start(day, self.timezone) for day in self.dates()] + [self.end]
+
     def index_of(self, moment: datetime) -> int | None:
         """Which day of the period (0 is the first) ``moment`` falls on, or None if outside."""
-        index = (self.day_of(moment) - self.first).days
+        index = bisect.bisect_right(self._midnights, moment) - 1
         return index if 0 <= index < self.days else None
 
     def dates(self) -> list[date]:
