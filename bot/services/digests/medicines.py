@@ -87,8 +87,8 @@ class DoseLine:
 
 
 @dataclass(frozen=True)
-class _Plan:
-    """An effect before its episodes are counted."""
+class Planned:
+    """A change (or titration) of the period with its windows, before their episodes are read."""
 
     changes: list[MedicationChange]
     before: Dosing | None
@@ -119,7 +119,7 @@ def _dosing_before(timeline: Timeline, change: MedicationChange) -> Dosing | Non
     return dosing
 
 
-def plan(timeline: Timeline, plans: dict[int, Titration], period: Period) -> list[_Plan]:
+def plan(timeline: Timeline, plans: dict[int, Titration], period: Period) -> list[Planned]:
     """The changes of the period with the windows around them (see ``Effect``)."""
     moments = sorted(c.effective_at for cs in timeline.changes.values() for c in cs)
     found = []
@@ -142,7 +142,7 @@ def plan(timeline: Timeline, plans: dict[int, Titration], period: Period) -> lis
             end = min([period.shift(last.effective_at, WINDOW_DAYS), period.end, *following[:1]])
             window_after = (last.effective_at, end)
         found.append(
-            _Plan(group, before, after, under_way, (start, first.effective_at), window_after)
+            Planned(group, before, after, under_way, (start, first.effective_at), window_after)
         )
     return found
 
@@ -155,7 +155,7 @@ def _window(period: Period, bounds: tuple[datetime, datetime], times: Sequence[d
 
 
 def effects(
-    period: Period, plans: Sequence[_Plan], names: dict[int, str], times: Sequence[datetime]
+    period: Period, plans: Sequence[Planned], names: dict[int, str], times: Sequence[datetime]
 ) -> list[Effect]:
     """Each planned change with the episodes (``times``, in order) counted in its windows."""
     return [

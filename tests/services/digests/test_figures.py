@@ -15,7 +15,7 @@ from bot.services.doses.adherence import Tally
 from bot.services.errors import DomainError, Forbidden
 from bot.services.medications.regimen import Dosing
 from bot.services.teams.children import membership_in
-from models import ChangeAction, Person
+from models import ChangeAction, Child, Person
 from models.session import Database
 from tests.services.digests.month import TODAY, Month, at, make_month, nov
 
@@ -155,6 +155,16 @@ async def test_a_week_compares_with_the_week_before(db, month) -> None:
     assert found.frequency.episodes == Compared(now=1, before=3)
     assert found.frequency.episodes.percent == -67
     assert found.changes == []
+
+
+async def test_a_record_begun_within_the_period_before_says_so(db, month) -> None:
+    async with db.transaction() as session:
+        lily = await session.get_one(Child, month.lily.id)
+        lily.created_at = at(10, 20, 9)
+
+    found = await digest_for(db, month, month.lee)
+
+    assert found.record_start == date(2026, 10, 20)
 
 
 async def test_an_educator_gets_no_digest(db, month) -> None:

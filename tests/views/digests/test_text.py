@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.sandbox.limits import MAX_CAPTION, MAX_TEXT
 from bot.sandbox.markup_core import utf16_len
 from bot.sandbox.markup_html import parse_html
+from bot.services.digests.episodes import Compared
 from bot.services.digests.medicines import Window
 from bot.services.doses.adherence import Tally
 from bot.services.followups.agenda import Upcoming
@@ -74,6 +76,26 @@ def test_the_caption_under_the_chart_gives_the_headline() -> None:
         "Clusters 1 · 5 min or longer 1 · rescue medicine 1",
         "Doses given 93% · days with nothing recorded 1",
     ]
+
+
+@pytest.mark.parametrize(
+    ("episodes", "line"),
+    [
+        (Compared(5, 5), "Episodes: 5 (before 5, no change)"),
+        (Compared(3, 12), "Episodes: 3 (before 12, −75%)"),
+        (Compared(4, 0), "Episodes: 4 (none before)"),
+    ],
+)
+def test_the_change_is_said_in_plain_words(episodes: Compared, line: str) -> None:
+    figures = replace(FIGURES, frequency=replace(FIGURES.frequency, episodes=episodes))
+
+    assert _section(message(figures).text, "<b>Better or worse?</b>")[0] == line
+
+
+def test_a_record_younger_than_both_periods_is_flagged() -> None:
+    text = message(replace(FIGURES, record_start=date(2026, 10, 20))).text
+
+    assert "ℹ️ The record starts on 20 Oct: the period before is not complete." in text
 
 
 def test_a_quiet_period_says_so_without_empty_sections() -> None:
