@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.services.digests.figures import Figures
 from bot.services.digests.medicines import Effect, Window
 from bot.services.doses.adherence import Tally
@@ -21,14 +23,15 @@ def _steps(n: int, language: str | None) -> str:
     return t("digest.one_step", language) if n == 1 else t("digest.steps", language, n=n)
 
 
-def _verdict(effect: Effect, language: str | None) -> str:
+def _verdict(effect: Effect, period_end: datetime, language: str | None) -> str:
     after = effect.window_after
     if effect.under_way or after is None:
         return t("digest.under_way", language, steps=_steps(effect.steps, language))
     if effect.responder is not None:
         return t("digest.responder" if effect.responder else "digest.not_responder", language)
     if not after.full:
-        return t("digest.too_soon", language)
+        # Cut short by the period's end, or by the next change of any medicine.
+        return t("digest.too_soon" if after.end >= period_end else "digest.cut_short", language)
     if not effect.window_before.full:
         return t("digest.short_before", language)
     return t("digest.none_before", language)
@@ -64,7 +67,7 @@ def _change(effect: Effect, figures: Figures, language: str | None) -> list[str]
             after=_rate(after_window),
             after_days=round(after_window.days),
         )
-    return [head, f"   {rates}", f"   {_verdict(effect, language)}"]
+    return [head, f"   {rates}", f"   {_verdict(effect, figures.period.end, language)}"]
 
 
 def changes(figures: Figures, language: str | None) -> list[str]:

@@ -138,7 +138,8 @@ def test_each_kind_of_change_gets_its_verdict() -> None:
         after=Dosing(Decimal("2.5"), "ml", ()),
         window_before=_window(28, 0),
     )
-    figures = replace(FIGURES, changes=[responder, titrating, stopped, started])
+    cut = replace(started, window_after=_window(7, 1, nov(23)))
+    figures = replace(FIGURES, changes=[responder, titrating, stopped, cut, started])
 
     assert _section(message(figures).text, "<b>Is the new dose working?</b>") == [
         "16 Nov <b>levetiracetam</b> 250 mg → 500 mg",
@@ -151,9 +152,19 @@ def test_each_kind_of_change_gets_its_verdict() -> None:
         "   Per 28 days: 5.8 in the 10 days before, 2.0 in the 28 after",
         "   Less than 28 days on the dose before: not judged.",
         "16 Nov <b>valproate</b> started at 2.5 ml",
-        "   Per 28 days: 0.0 in the 28 days before, 8.0 in the 14 after",
-        "   Less than 28 days after it: too soon to judge.",
+        "   Per 28 days: 0.0 in the 28 days before, 4.0 in the 7 after",
+        "   Another change came within 28 days: not judged.",
+        "… and 1 more not shown.",
     ]
+
+
+def test_beyond_four_medicines_the_rest_are_summed_up() -> None:
+    tallies = [Tally(f"medicine {n}", given=3, missed=1) for n in range(6)]
+
+    lines = _section(message(replace(FIGURES, adherence=tallies)).text, "<b>Are doses being")
+
+    assert len(lines) == 5
+    assert lines[-1] == "… and 2 more not shown: 75% of their doses given."
 
 
 def test_what_people_typed_is_escaped_and_cut() -> None:
