@@ -144,7 +144,11 @@ class DoseLog(Base):
     """What happened to one scheduled dose."""
 
     __tablename__ = "dose_log"
-    __table_args__ = (UniqueConstraint("medication_id", "scheduled_at"),)
+    __table_args__ = (
+        UniqueConstraint("medication_id", "scheduled_at"),
+        # Adherence and digests read one child's doses of a period.
+        Index("ix_dose_log_child_id_scheduled_at", "child_id", "scheduled_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     medication_id: Mapped[int] = mapped_column(ForeignKey("medication.id", ondelete="CASCADE"))

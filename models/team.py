@@ -25,6 +25,9 @@ class NotifyPreference(enum.StrEnum):
 
 
 DEFAULT_EMERGENCY_THRESHOLD_SECONDS = 5 * 60
+# A cluster, by default: 3 or more episodes within 24 hours (a per-child setting).
+DEFAULT_CLUSTER_EPISODES = 3
+DEFAULT_CLUSTER_HOURS = 24
 
 
 class Child(CreatedAt, Base):
@@ -39,6 +42,12 @@ class Child(CreatedAt, Base):
     action_plan: Mapped[str | None] = mapped_column(Text)
     emergency_threshold_seconds: Mapped[int] = mapped_column(
         default=DEFAULT_EMERGENCY_THRESHOLD_SECONDS
+    )
+    cluster_episodes: Mapped[int] = mapped_column(
+        default=DEFAULT_CLUSTER_EPISODES, server_default=str(DEFAULT_CLUSTER_EPISODES)
+    )
+    cluster_hours: Mapped[int] = mapped_column(
+        default=DEFAULT_CLUSTER_HOURS, server_default=str(DEFAULT_CLUSTER_HOURS)
     )
 
 
@@ -88,9 +97,7 @@ class TeamChat(Base):
     __tablename__ = "team_chat"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    child_id: Mapped[int] = mapped_column(
-        ForeignKey("child.id", ondelete="CASCADE"), unique=True
-    )
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), unique=True)
     chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
     title: Mapped[str | None] = mapped_column(String(255))
     linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))

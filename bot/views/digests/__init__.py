@@ -1,0 +1,1 @@
+"""Digest screens: the text for one reader, and the chart."""
