@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
-from bot.delivery.announce import tell_guardians
 from bot.handlers.kit import Turn, handles
+from bot.news import announce
 from bot.replies import Reply
+from bot.services.teams import audience
 from bot.services.teams import children as teams
 from bot.views.teams import members as views
 from models import Membership
@@ -41,8 +44,9 @@ async def member_for(turn: Turn, command: str) -> Membership | None:
         return None
     if isinstance(found, teams.Outsider):
         if await teams.note_outsider(turn.session, turn.person, found.child.id):
-            notice = views.outsider_notice(turn.person.first_name, found.child)
-            await tell_guardians(turn.session, found.child.id, notice)
+            guardians = await audience.guardians(turn.session, found.child.id)
+            notice = partial(views.outsider_notice, turn.person.first_name, found.child)
+            await announce(turn.session, guardians, notice)
         respond(turn, views.outsider_refusal(turn.language))
         return None
     return found

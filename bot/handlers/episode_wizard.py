@@ -11,6 +11,7 @@ from bot import callbacks
 from bot.handlers import wizards
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
+from bot.news import tell
 from bot.services.episodes import wizard as episode_wizard
 from bot.texts import t
 from bot.views.episodes import report as episode_views
@@ -50,9 +51,10 @@ async def begin(turn: Turn) -> None:
         respond(turn, views.question(state, turn.in_private, turn.language))
 
 
-def show(turn: Turn, outcome: episode_wizard.Outcome) -> None:
+async def show(turn: Turn, outcome: episode_wizard.Outcome) -> None:
     """Show where the flow is now: on the pressed message, or as a reply to a typed answer."""
     if isinstance(outcome, episode_wizard.SavedReport):
+        await tell(turn.session, outcome.receipt.news, episode_views.news)
         respond(turn, episode_views.receipt(outcome.receipt, turn.language))
         if outcome.offer_keyboard:
             turn.reply(views.keyboard_offer(turn.language))
@@ -80,13 +82,13 @@ async def press(turn: Turn) -> None:
     outcome = await episode_wizard.press(
         turn.session, turn.person, turn.chat_id, pressed.id, pressed.action, pressed.arg, message_id
     )
-    show(turn, outcome)
+    await show(turn, outcome)
 
 
 async def answer(turn: Turn, state: WizardState) -> None:
     """Someone typed the time or a note in private."""
     assert turn.person is not None
-    show(turn, await episode_wizard.answer_text(turn.session, turn.person, state, turn.text))
+    await show(turn, await episode_wizard.answer_text(turn.session, turn.person, state, turn.text))
 
 
 @handles
@@ -102,7 +104,7 @@ async def take_answer(turn: Turn) -> None:
         outcome = await episode_wizard.attach(
             turn.session, turn.person, state, file_id, message.caption
         )
-    show(turn, outcome)
+    await show(turn, outcome)
 
 
 def _file_id(message: Message) -> str | None:

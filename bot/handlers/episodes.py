@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.delivery.outbox import enqueue
 from bot.handlers import episode_wizard, wizards
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
+from bot.news import tell
 from bot.services.episodes import changes as episode_changes
 from bot.services.episodes import history as episode_history
 from bot.services.episodes import report as episodes
@@ -37,6 +39,7 @@ async def report_episode(turn: Turn) -> None:
             await episodes.hold(turn.session, turn.person, turn.chat_id, text)
         return
     found = await episodes.report_line(turn.session, membership, turn.person, text, turn.chat_id)
+    await tell(turn.session, found.news, views.news)
     turn.reply(views.receipt(found, turn.language))
 
 
@@ -50,6 +53,7 @@ async def report_for_child(turn: Turn) -> None:
         found = await episodes.report_line(
             turn.session, membership, turn.person, text, turn.chat_id
         )
+        await tell(turn.session, found.news, views.news)
         respond(turn, views.receipt(found, turn.language))
 
 
@@ -66,6 +70,7 @@ async def undo_report(turn: Turn) -> None:
     """The reporter tapped Undo."""
     episode_id, _ = _pressed(turn)
     found = await episode_changes.undo(turn.session, turn.person, turn.chat_id, episode_id)
+    await tell(turn.session, found.news, views.news)
     turn.edit = views.undone(found.card, found.child, found.now, turn.language)
 
 
@@ -113,6 +118,7 @@ async def different_episode(turn: Turn) -> None:
     found = await episode_changes.different_episode(
         turn.session, turn.person, turn.chat_id, episode_id
     )
+    await tell(turn.session, found.news, views.news)
     turn.edit = views.receipt(found, turn.language)
 
 
@@ -124,6 +130,9 @@ async def ask_correction(turn: Turn) -> None:
         turn.session, turn.person, turn.chat_id, episode_id
     )
     if asked.sent_privately:
+        assert turn.person is not None
+        prompt = views.correct_prompt(asked.line, turn.person.language_code)
+        await enqueue(turn.session, turn.person.telegram_user_id, prompt)
         turn.answer = views.correct_prompt_sent(turn.language).text
     else:
         turn.reply(views.correct_prompt(asked.line, turn.language))
@@ -133,6 +142,7 @@ async def correct_episode(turn: Turn, state: WizardState) -> None:
     """Someone typed the corrected report."""
     assert turn.person is not None
     found = await episode_changes.correct(turn.session, turn.person, state, turn.text)
+    await tell(turn.session, found.news, views.news)
     turn.reply(views.receipt(found, turn.language, corrected=True))
 
 
@@ -149,6 +159,7 @@ async def delete_episode(turn: Turn) -> None:
     """Someone confirmed deleting an episode."""
     episode_id, back = _pressed(turn)
     found = await episode_changes.delete(turn.session, turn.person, turn.chat_id, episode_id)
+    await tell(turn.session, found.news, views.news)
     turn.edit = views.deleted(found, back, turn.language)
 
 

@@ -6,17 +6,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import scheduling
-from bot.delivery.announce import announce, tell_guardians
 from bot.delivery.outbox import enqueue
 from bot.handlers import wizards
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
+from bot.news import announce
+from bot.replies import Language, Reply
 from bot.services.followups import agenda as followups
 from bot.services.followups import notices as followup_notices
 from bot.services.followups import wizard as followup_wizard
 from bot.services.followups.schedule import ASK, NOTICE
 from bot.services.followups.wizard import Asking, FollowupStep
-from bot.services.teams import permissions
+from bot.services.teams import audience, permissions
 from bot.services.teams.permissions import Action, Command
 from bot.views import followups as views
 from bot.views.scheduling import mark_late
@@ -148,16 +149,12 @@ async def record_outcome(turn: Turn) -> None:
 async def send_notice(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A follow-up's notice fell due: tell the team, and the clinician who created it."""
     found = await followup_notices.notice(session, fired.payload)
-    if found is None:
-        return
-    child_id = found.occurrence.child.id
-    reply = mark_late(views.reminder(found.occurrence, fired.now), fired)
-    await announce(session, child_id, reply)
-    if found.clinician is not None:
-        membership, person = found.clinician
-        await enqueue(
-            session, person.telegram_user_id, reply, child_id=child_id, membership_id=membership.id
-        )
+    if found is not None:
+
+        def notice(language: Language) -> Reply:
+            return mark_late(views.reminder(found.occurrence, fired.now, language), fired, language)
+
+        await announce(session, found.audience, notice)
 
 
 @scheduling.on(ASK)
@@ -165,7 +162,11 @@ async def ask_outcome(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A follow-up's time has passed: ask the guardians how an appointment went."""
     found = await followup_notices.passed(session, fired.payload, fired.now)
     if found is not None:
-        await tell_guardians(session, found.child.id, mark_late(views.question(found), fired))
+
+        def question(language: Language) -> Reply:
+            return mark_late(views.question(found, language), fired, language)
+
+        await announce(session, await audience.guardians(session, found.child.id), question)
 
 
 def register(app: Application) -> None:

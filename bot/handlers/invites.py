@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
-from bot.delivery.announce import announce
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
 from bot.handlers.newchild import FROM_GROUP
+from bot.news import announce
 from bot.replies import Reply
 from bot.services.errors import DomainError
-from bot.services.teams import invites, members
+from bot.services.teams import audience, invites, members
 from bot.views.teams import invites as views
 
 
@@ -81,8 +83,10 @@ async def open_invitation(turn: Turn) -> None:
     joined = await invites.accept(turn.session, turn.person, token)
     role, child = joined.membership.role, joined.child
     turn.reply(views.joined(child, role, turn.language))
-    notice = views.joined_notice(turn.person.first_name, child, role)
-    await announce(turn.session, child.id, notice, exclude_person_id=turn.person.id)
+    team = await audience.team(turn.session, child.id, exclude_person_id=turn.person.id)
+    await announce(
+        turn.session, team, partial(views.joined_notice, turn.person.first_name, child, role)
+    )
 
 
 def register(app: Application) -> None:

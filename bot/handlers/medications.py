@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, clock, scheduling
-from bot.delivery.announce import announce
 from bot.handlers import wizards
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
-from bot.replies import Reply
+from bot.news import announce
+from bot.replies import Render
 from bot.services.doses import duties as dose_duties
 from bot.services.medications import changes as medications
 from bot.services.medications import guide as medication_guide
 from bot.services.medications import regimen, titration
-from bot.services.teams import permissions
+from bot.services.teams import audience, permissions
 from bot.services.teams.permissions import Action, Command
 from bot.views.medications import changes as views
 from bot.views.medications import guide as guide_views
@@ -41,16 +42,14 @@ def arguments(turn: Turn) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-async def share(turn: Turn, child_id: int, reply: Reply, *, below: bool = False) -> None:
+async def share(turn: Turn, child_id: int, render: Render, *, below: bool = False) -> None:
     """Answer here (``below`` the pressed message, not in its place); tell the rest of the team."""
     assert turn.person is not None
-    await announce(
-        turn.session,
-        child_id,
-        reply,
-        exclude_person_id=turn.person.id,
-        exclude_chat_id=turn.chat_id,
+    team = await audience.team(
+        turn.session, child_id, exclude_person_id=turn.person.id, exclude_chat_id=turn.chat_id
     )
+    await announce(turn.session, team, render)
+    reply = render(turn.language)
     if below:
         turn.reply(reply)
     else:
@@ -62,7 +61,7 @@ async def tell(turn: Turn, result: medications.Recorded | medications.Pending) -
     if isinstance(result, medications.Pending):
         respond(turn, views.confirm(result, turn.language))
         return
-    await share(turn, result.child.id, views.relay(result))
+    await share(turn, result.child.id, partial(views.relay, result))
 
 
 @handles
@@ -96,7 +95,7 @@ async def _pause_or_resume(turn: Turn, membership: Membership, line: str) -> Non
     verb, _, name = line.partition(" ")
     change = titration.pause if verb.lower() == "pause" else titration.resume
     state = await change(turn.session, turn.person, membership=membership, name=name)
-    await share(turn, state.child.id, views.plan_state(state, turn.person.first_name))
+    await share(turn, state.child.id, partial(views.plan_state, state, turn.person.first_name))
 
 
 async def _who(turn: Turn, membership: Membership, line: str) -> None:
@@ -168,8 +167,8 @@ async def press_plan(turn: Turn) -> None:
     assert turn.person is not None and turn.callback is not None
     change = titration.pause if turn.callback.action == "pause" else titration.resume
     state = await change(turn.session, turn.person, turn.callback.id)
-    reply = views.plan_state(state, turn.person.first_name)
-    await share(turn, state.child.id, reply, below=True)
+    render = partial(views.plan_state, state, turn.person.first_name)
+    await share(turn, state.child.id, render, below=True)
 
 
 @scheduling.on(titration.KIND)
@@ -177,7 +176,8 @@ async def apply_step(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A titration step's day has come: apply it and tell the team."""
     applied = await titration.apply_step(session, fired.payload["titration_id"])
     if applied is not None:
-        await announce(session, applied.child.id, views.step(applied))
+        team = await audience.team(session, applied.child.id)
+        await announce(session, team, partial(views.step, applied))
 
 
 def register(app: Application) -> None:

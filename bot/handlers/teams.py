@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.delivery.announce import announce
 from bot.delivery.outbox import enqueue
 from bot.handlers.child import child_pattern, member_for, respond
 from bot.handlers.kit import Turn, handles
+from bot.news import announce
+from bot.services.teams import audience, members
 from bot.services.teams import children as teams
-from bot.services.teams import members
 from bot.views.teams import members as views
 
 
@@ -44,7 +46,8 @@ async def change_role(turn: Turn) -> None:
     role = members.role_named(turn.callback.arg)
     found, child = await members.change_role(turn.session, turn.person, turn.callback.id, role)
     turn.edit = views.member(found, child, turn.language)
-    await announce(turn.session, child.id, views.role_changed(found, child))
+    team = await audience.team(turn.session, child.id)
+    await announce(turn.session, team, partial(views.role_changed, found, child))
 
 
 @handles
@@ -61,7 +64,8 @@ async def remove_member(turn: Turn) -> None:
     assert turn.person is not None and turn.callback is not None
     found, child = await members.remove(turn.session, turn.person, turn.callback.id)
     turn.edit = views.removed(found.person.first_name, child, turn.language)
-    await announce(turn.session, child.id, views.removed(found.person.first_name, child))
+    team = await audience.team(turn.session, child.id)
+    await announce(turn.session, team, partial(views.removed, found.person.first_name, child))
 
 
 @handles
@@ -108,7 +112,8 @@ async def leave(turn: Turn) -> None:
     assert turn.person is not None and turn.callback is not None
     child = await members.leave(turn.session, turn.person, turn.callback.id)
     turn.edit = views.left(child, turn.language)
-    await announce(turn.session, child.id, views.left_notice(turn.person.first_name, child))
+    team = await audience.team(turn.session, child.id)
+    await announce(turn.session, team, partial(views.left_notice, turn.person.first_name, child))
 
 
 @handles

@@ -5,19 +5,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from functools import partial
 
 from telegram import Bot
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import callbacks
-from bot.delivery.announce import announce
 from bot.handlers.child import child_pattern, member_for
 from bot.handlers.episode_wizard import label_pattern
 from bot.handlers.kit import Turn, handles, markup
+from bot.news import announce
 from bot.runtime import Runtime
 from bot.services.episodes import timer
 from bot.services.episodes import wizard as episode_wizard
+from bot.services.teams import audience
 from bot.views.episodes import timer as views
 from bot.views.episodes import wizard as wizard_views
 
@@ -66,7 +68,8 @@ async def tick(runtime: Runtime, bot: Bot) -> None:
         work = await timer.due(session)
         for due in work:
             if due.alert:
-                await announce(session, due.live.child_id, views.alert(due.live), urgent=True)
+                team = await audience.team(session, due.live.child_id, urgent=True)
+                await announce(session, team, partial(views.alert, due.live))
     runtime.wake_sender()
     for due in work:
         if due.edit:
