@@ -12,6 +12,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import callbacks
+from bot.delivery.outbox import enqueue
 from bot.handlers.child import child_pattern, member_for
 from bot.handlers.episode_wizard import label_pattern
 from bot.handlers.kit import Turn, handles, markup
@@ -39,7 +40,9 @@ async def start_timer(turn: Turn) -> None:
         turn.session, membership, turn.person, turn.chat_id, message_id=message_id
     )
     if message_id is None:
-        await timer.post(turn.session, live, views.live(live, turn.language))
+        reply = views.live(live, turn.language)
+        rows = await enqueue(turn.session, live.chat_id, reply, child_id=live.child_id)
+        await timer.posted(turn.session, live, rows[-1].id)
     else:
         turn.edit = views.live(live, turn.language)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -16,6 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.services.episodes import vocabulary as vocab
 from bot.services.errors import DomainError
 from bot.services.medications import drugs
+from bot.texts import escape
 from models.episode import EpisodeKind, Intensity
 
 _TEXTS = "episode_parsing."
@@ -61,7 +61,7 @@ class EpisodeParseError(DomainError):
     def __init__(self, reason: str, **params: Any) -> None:
         """Refuse for ``reason`` ("future_time" or "episode_parsing.future_time")."""
         # The texts are HTML and the handler fills params in as they are: escape the user's words.
-        escaped = {name: html.escape(str(value), quote=False) for name, value in params.items()}
+        escaped = {name: escape(str(value)) for name, value in params.items()}
         key = reason if reason.startswith(_TEXTS) else f"{_TEXTS}{reason}"
         super().__init__(key, **escaped)
 

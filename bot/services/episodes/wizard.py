@@ -20,7 +20,7 @@ from bot.services.episodes.parsing import EpisodeParseError, ParsedEpisode, pars
 from bot.services.errors import DomainError
 from bot.services.teams import children as teams
 from bot.services.teams.permissions import Action, require
-from bot.views.common import escape
+from bot.texts import escape
 from models import Child, EpisodeKind, Event, Intensity, Membership, Person, WizardState
 
 FLOW = "episode"
