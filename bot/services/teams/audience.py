@@ -6,12 +6,23 @@ the language its reader uses, so a message can be written once per language.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.audience import Audience, Recipient
+from bot.services import audit
 from bot.services.teams.children import can_receive
 from models import Membership, NotifyPreference, Person, Role, TeamChat
+
+
+@dataclass(frozen=True)
+class PrivateRefused:
+    """A member's private chat refused the bot: they are told in the group how to fix it."""
+
+    first_name: str
+    audience: Audience  # the group, or nobody when the team has none
 
 
 def wants_private(membership: Membership, *, has_group: bool, urgent: bool) -> bool:
@@ -74,6 +85,33 @@ async def guardians(session: AsyncSession, child_id: int) -> Audience:
         return Audience(child_id, reachable)
     group = await _group(session, child_id)
     return Audience(child_id, (Recipient(group.chat_id, group=True),) if group else ())
+
+
+async def refused_privately(
+    session: AsyncSession, membership_id: int, reason: str
+) -> PrivateRefused | None:
+    """Telegram refused a member's private chat for good: stop writing there, once.
+
+    Returns who to tell, or None if private delivery was already off (or the member gone).
+    """
+    membership = await session.get(Membership, membership_id)
+    if membership is None or not membership.private_delivery_ok:
+        return None
+    membership.private_delivery_ok = False
+    person = await session.get(Person, membership.person_id)
+    await audit.record(
+        session,
+        "delivery.private_disabled",
+        actor_id=None,
+        child_id=membership.child_id,
+        person_id=membership.person_id,
+        reason=reason[:200],
+    )
+    if person is None:
+        return None
+    group = await _group(session, membership.child_id)
+    recipients = (Recipient(group.chat_id, group=True),) if group else ()
+    return PrivateRefused(person.first_name, Audience(membership.child_id, recipients))
 
 
 async def _group(session: AsyncSession, child_id: int) -> TeamChat | None:
