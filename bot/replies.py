@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bot.callbacks import Callback
+
+# A reader's language: a Telegram language code ("en", "pt-br"), or None for the default.
+Language = str | None
 
 
 @dataclass(frozen=True)
@@ -26,3 +30,7 @@ class Reply:
     buttons: list[list[Button]] = field(default_factory=list)
     # Labels of a persistent reply keyboard (each sends its label as text), shown instead.
     keyboard: list[list[str]] = field(default_factory=list)
+
+
+# How to say one thing in a given language: what ``announce`` calls once per language heard.
+Render = Callable[[Language], Reply]

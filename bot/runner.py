@@ -15,6 +15,7 @@ from bot.app import build_application
 from bot.delivery.sender import Limits, Sender
 from bot.handlers.timer import Ticker
 from bot.leadership import leadership_for
+from bot.news import refusals
 from bot.polling import DurablePoller
 from bot.runtime import Runtime
 from bot.scheduling import DISPATCHER_KEY, Dispatcher
@@ -47,7 +48,7 @@ async def running_bot(
     await ensure_up_to_date(runtime.db.engine)
     app = build_application(runtime, base_url)
     async with app:
-        sender = Sender(runtime.db, app.bot, limits)
+        sender = Sender(runtime.db, app.bot, limits, refused=refusals.private_refused)
         runtime.sender, runtime.wake_sender = sender, sender.wake
         ticker = Ticker(runtime, app.bot)
         dispatcher = Dispatcher(runtime.db, on_enqueued=sender.wake)

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import event
-from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 import migrations
+from migrations.engine import migration_engine
 
 MIGRATIONS_DIR = Path(migrations.__file__).parent
 
@@ -28,27 +27,6 @@ def alembic_config(url: str) -> Config:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
-
-
-def migration_engine(url: str) -> AsyncEngine:
-    """An engine for migrating: on SQLite, foreign keys are off while tables are rebuilt.
-
-    Batch mode copies and drops tables; with foreign keys on, the drop would
-    fire ON DELETE CASCADE and empty the tables that point at it.
-    """
-    engine = create_async_engine(url)
-    if make_url(url).get_backend_name() == "sqlite":
-
-        @event.listens_for(engine.sync_engine, "connect")
-        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-            dbapi_connection.isolation_level = None
-            dbapi_connection.cursor().execute("PRAGMA foreign_keys=OFF")
-
-        @event.listens_for(engine.sync_engine, "begin")
-        def _on_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN")
-
-    return engine
 
 
 async def _run(url: str, action: str, target: str) -> None:

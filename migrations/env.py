@@ -9,7 +9,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 import models
-from bot.schema import migration_engine
+from migrations.engine import migration_engine
 
 config = context.config
 target_metadata = models.Base.metadata

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
-from bot.delivery.outbox import enqueue
-from bot.services import audit
-from bot.views import delivery as views
-from models import Membership, Outbox, OutboxStatus, Person, TeamChat
+from models import Outbox, OutboxStatus, TeamChat
 from models.session import Database
 
 log = logging.getLogger(__name__)
+
+# What to do when a member's private chat refuses the bot: (session, membership id, error).
+Refused = Callable[[AsyncSession, int, str], Awaitable[None]]
+
+
+async def nobody_told(session: AsyncSession, membership_id: int, error: str) -> None:
+    """The default ``Refused``: the failed row is all that is recorded."""
 
 
 async def mark_failed(session: AsyncSession, outbox_id: int, error: str) -> None:
@@ -31,36 +36,16 @@ async def mark_failed(session: AsyncSession, outbox_id: int, error: str) -> None
     )
 
 
-async def forbidden(db: Database, row: Outbox, error: str) -> None:
-    """A 403: stop private delivery to that member and tell the team group once."""
+async def forbidden(db: Database, row: Outbox, error: str, refused: Refused) -> None:
+    """A 403: the row failed; if it was a member's private copy, ``refused`` handles that member.
+
+    ``refused`` runs in the same transaction, so what it records and queues commits with the mark.
+    """
     log.warning("outbox row %s forbidden: %s", row.id, error)
     async with db.transaction() as session:
         await mark_failed(session, row.id, error)
-        if row.membership_id is None:
-            return
-        membership = await session.get(Membership, row.membership_id)
-        if membership is None or not membership.private_delivery_ok:
-            return
-        membership.private_delivery_ok = False
-        person = await session.get(Person, membership.person_id)
-        group = await session.scalar(
-            select(TeamChat).where(TeamChat.child_id == membership.child_id)
-        )
-        await audit.record(
-            session,
-            "delivery.private_disabled",
-            actor_id=None,
-            child_id=membership.child_id,
-            person_id=membership.person_id,
-            reason=error[:200],
-        )
-        if group is not None and person is not None:
-            await enqueue(
-                session,
-                group.chat_id,
-                views.private_delivery_disabled(person.first_name),
-                child_id=membership.child_id,
-            )
+        if row.membership_id is not None:
+            await refused(session, row.membership_id, error)
 
 
 async def chat_migrated(db: Database, old_chat_id: int, new_chat_id: int) -> None:

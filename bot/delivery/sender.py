@@ -4,8 +4,9 @@ One worker per chat sends that chat's rows oldest first. Rate limiters keep
 under Telegram's published limits (about one message a second per chat,
 twenty a minute per group, thirty a second overall) so 429s stay rare; when
 one comes anyway, only that chat waits its ``retry_after``. Network errors and
-5xx are retried with backoff; 400s are recorded and skipped; 403s turn off
-private delivery for that membership (see ``failures``).
+5xx are retried with backoff; 400s are recorded and skipped; a 403 is recorded
+and, for a member's private copy, handed to the ``refused`` hook the sender is
+given (the app's turns off private delivery there and tells the group).
 """
 
 from __future__ import annotations
@@ -63,8 +64,17 @@ def backoff_seconds(attempts: int, ceiling: float) -> float:
 class Sender:
     """Delivers outbox rows through ``bot`` until stopped."""
 
-    def __init__(self, db: Database, bot: Bot, limits: Limits = Limits(), poll: float = 1.0):
+    def __init__(
+        self,
+        db: Database,
+        bot: Bot,
+        limits: Limits = Limits(),
+        poll: float = 1.0,
+        *,
+        refused: failures.Refused = failures.nobody_told,
+    ):
         self.db, self.bot, self.limits, self.poll = db, bot, limits, poll
+        self.refused = refused  # what to do about a member's private chat that refused for good
         self._wake = asyncio.Event()
         self._stopping = False
         self._workers: dict[int, asyncio.Task[None]] = {}
@@ -201,7 +211,7 @@ class Sender:
             await failures.chat_migrated(self.db, row.chat_id, error.new_chat_id)
             return False
         except Forbidden as error:
-            await failures.forbidden(self.db, row, str(error))
+            await failures.forbidden(self.db, row, str(error), self.refused)
             return True
         except BadRequest as error:
             if "not modified" in str(error):  # a queued edit that the chat already shows

@@ -7,10 +7,11 @@ from collections.abc import Awaitable, Callable
 
 from telegram.ext import Application, CommandHandler, filters
 
-from bot.delivery.announce import tell_guardians
 from bot.handlers.kit import Handler, Press, Turn, handles
 from bot.handlers.routes import Route, press
+from bot.news import announce
 from bot.replies import Reply
+from bot.services.teams import audience
 from bot.services.teams import children as teams
 from bot.views.teams import members as views
 from models import Membership
@@ -32,8 +33,10 @@ async def member_for(turn: Turn, command: str) -> Membership | Reply:
         return views.choose_child(resolved.children, command, turn.language)
     if isinstance(resolved, teams.Outsider):
         if await teams.note_outsider(turn.session, turn.person, resolved.child.id):
-            notice = views.outsider_notice(turn.person.first_name, resolved.child)
-            await tell_guardians(turn.session, resolved.child.id, notice)
+            guardians = await audience.guardians(turn.session, resolved.child.id)
+            name = turn.person.first_name
+            notice = functools.partial(views.outsider_notice, name, resolved.child)
+            await announce(turn.session, guardians, notice)
         return views.outsider_refusal(turn.language)
     return resolved
 

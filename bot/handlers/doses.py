@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application, CommandHandler
 
 from bot import clock, scheduling
 from bot.delivery import edits
-from bot.delivery.announce import announce
 from bot.delivery.outbox import enqueue
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn
 from bot.handlers.medications import arguments
 from bot.handlers.routes import press
-from bot.replies import Reply
+from bot.news import announce
+from bot.replies import Language, Reply
 from bot.services.doses import adherence
 from bot.services.doses import answers as dose_answers
 from bot.services.doses import outcomes as dose_outcomes
 from bot.services.doses import reminders as doses
-from bot.services.teams import permissions
+from bot.services.teams import audience, permissions
 from bot.services.teams.permissions import Action, Command
 from bot.views import doses as views
 from bot.views.scheduling import mark_late
@@ -125,26 +126,22 @@ async def call_out(
     session: AsyncSession, call: doses.DoseCall, fired: scheduling.Fired, title: str
 ) -> None:
     """Send the reminder privately to those responsible, and to the group for the others."""
-    rows = []
-    for membership, person in call.recipients.private:
-        reply = views.reminder(call, title=title, language=person.language_code)
-        chat_id = person.telegram_user_id
-        rows += await enqueue(
-            session,
-            chat_id,
-            mark_late(reply, fired),
-            child_id=call.child.id,
-            membership_id=membership.id,
-        )
-    if call.recipients.group_chat_id is not None:
-        reply = mark_late(views.reminder(call, title=title, group=True), fired)
-        rows += await enqueue(session, call.recipients.group_chat_id, reply, child_id=call.child.id)
+
+    def reminder(language: Language) -> Reply:
+        return mark_late(views.reminder(call, title=title, language=language), fired, language)
+
+    def in_group(language: Language) -> Reply:
+        reply = views.reminder(call, title=title, language=language, group=True)
+        return mark_late(reply, fired, language)
+
+    rows = await announce(session, call.recipients.audience, reminder, group=in_group)
     await doses.remember(session, call.reminder, rows)
 
 
 async def alert(session: AsyncSession, found: dose_outcomes.DoseOutcome) -> None:
     """Tell the team a dose was missed, and mark every copy of its reminder."""
-    rows = await announce(session, found.child.id, views.missed_alert(found))
+    team = await audience.team(session, found.child.id)
+    rows = await announce(session, team, partial(views.missed_alert, found))
     await doses.remember(session, found.reminder, rows, alert=True)
     await show_outcome(session, found)
 

@@ -11,6 +11,7 @@ from bot.handlers import wizards
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn, handles
 from bot.handlers.routes import Arg, press
+from bot.news import tell
 from bot.replies import Reply
 from bot.services.episodes import wizard as episode_wizard
 from bot.texts import t
@@ -49,9 +50,10 @@ async def begin(turn: Turn, membership: Membership) -> Reply:
     return views.question(state, turn.in_private, turn.language)
 
 
-def show(turn: Turn, outcome: episode_wizard.Outcome) -> Reply:
+async def show(turn: Turn, outcome: episode_wizard.Outcome) -> Reply:
     """Where the flow is now: for the pressed message, or in answer to a typed one."""
     if isinstance(outcome, episode_wizard.SavedReport):
+        await tell(turn.session, outcome.receipt.news, episode_views.news)
         if outcome.offer_keyboard:
             turn.send(views.keyboard_offer(turn.language))
         return episode_views.receipt(outcome.receipt, turn.language)
@@ -75,12 +77,13 @@ async def press_step(turn: Press) -> Reply:
         pressed.arg,
         where[1] if where else None,
     )
-    return show(turn, outcome)
+    return await show(turn, outcome)
 
 
 async def answer(turn: Turn, state: WizardState) -> Reply:
     """Someone typed the time or a note in private."""
-    return show(turn, await episode_wizard.answer_text(turn.session, turn.person, state, turn.text))
+    outcome = await episode_wizard.answer_text(turn.session, turn.person, state, turn.text)
+    return await show(turn, outcome)
 
 
 @handles
@@ -92,7 +95,7 @@ async def take_answer(turn: Turn) -> Reply:
         outcome = await episode_wizard.answer_text(turn.session, turn.person, state, turn.text)
     else:
         outcome = await episode_wizard.attach(turn.session, turn.person, state, *attachment)
-    return show(turn, outcome)
+    return await show(turn, outcome)
 
 
 def _attachment(message: Message | None) -> tuple[str, str | None] | None:

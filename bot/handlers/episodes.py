@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from telegram.ext import Application, CommandHandler
 
+from bot.delivery.outbox import enqueue
 from bot.handlers import episode_wizard, wizards
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn, handles
 from bot.handlers.routes import Arg, press
+from bot.news import tell
 from bot.replies import Reply
 from bot.services.episodes import changes as episode_changes
 from bot.services.episodes import history as episode_history
@@ -37,6 +39,7 @@ async def report_line(turn: Turn, membership: Membership) -> Reply:
     else:
         text = await episodes.held(turn.session, turn.person, turn.chat_id)
     receipt = await episodes.report_line(turn.session, membership, turn.person, text, turn.chat_id)
+    await tell(turn.session, receipt.news, views.news)
     return views.receipt(receipt, turn.language)
 
 
@@ -52,6 +55,7 @@ async def report_episode(turn: Turn) -> Reply | None:
 async def undo_report(turn: Press) -> Reply:
     """The reporter tapped Undo."""
     undone = await episode_changes.undo(turn.session, turn.person, turn.chat_id, turn.callback.id)
+    await tell(turn.session, undone.news, views.news)
     return views.undone(undone.card, undone.child, undone.now, turn.language)
 
 
@@ -95,6 +99,7 @@ async def different_episode(turn: Press) -> Reply:
     card = await episode_changes.different_episode(
         turn.session, turn.person, turn.chat_id, turn.callback.id
     )
+    await tell(turn.session, card.news, views.news)
     return views.receipt(card, turn.language)
 
 
@@ -105,6 +110,8 @@ async def ask_correction(turn: Press) -> Reply | None:
         turn.session, turn.person, turn.chat_id, turn.callback.id
     )
     if asked.sent_privately:
+        prompt = views.correct_prompt(asked.line, turn.person.language_code)
+        await enqueue(turn.session, turn.person.telegram_user_id, prompt)
         turn.answer = views.correct_prompt_sent(turn.language).text
         return None
     return views.correct_prompt(asked.line, turn.language)
@@ -113,6 +120,7 @@ async def ask_correction(turn: Press) -> Reply | None:
 async def correct_episode(turn: Turn, state: WizardState) -> Reply:
     """Someone typed the corrected report."""
     card = await episode_changes.correct(turn.session, turn.person, state, turn.text)
+    await tell(turn.session, card.news, views.news)
     return views.receipt(card, turn.language, corrected=True)
 
 
@@ -129,6 +137,7 @@ async def delete_episode(turn: Press) -> Reply:
     """Someone confirmed deleting an episode."""
     pressed = turn.callback
     deleted = await episode_changes.delete(turn.session, turn.person, turn.chat_id, pressed.id)
+    await tell(turn.session, deleted.news, views.news)
     return views.deleted(deleted, pressed.arg, turn.language)
 
 

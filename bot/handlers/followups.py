@@ -6,19 +6,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application, CommandHandler
 
 from bot import scheduling
-from bot.delivery.announce import announce, tell_guardians
 from bot.delivery.outbox import enqueue
 from bot.handlers import wizards
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn
 from bot.handlers.routes import Arg, press
-from bot.replies import Reply
+from bot.news import announce
+from bot.replies import Language, Reply
 from bot.services.followups import agenda as followups
 from bot.services.followups import notices as followup_notices
 from bot.services.followups import wizard as followup_wizard
 from bot.services.followups.schedule import ASK, NOTICE
 from bot.services.followups.wizard import Asking, FollowupStep
-from bot.services.teams import permissions
+from bot.services.teams import audience, permissions
 from bot.services.teams.permissions import Action, Command
 from bot.views import followups as views
 from bot.views.scheduling import mark_late
@@ -136,23 +136,23 @@ async def record_outcome(turn: Press) -> Reply:
 async def send_notice(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A follow-up's notice fell due: tell the team, and the clinician who created it."""
     found = await followup_notices.notice(session, fired.payload)
-    if found is None:
-        return
-    child_id = found.occurrence.child.id
-    reply = mark_late(views.reminder(found.occurrence, fired.now), fired)
-    await announce(session, child_id, reply)
-    if found.clinician is not None:
-        membership, person = found.clinician
-        await enqueue(
-            session, person.telegram_user_id, reply, child_id=child_id, membership_id=membership.id
-        )
+    if found is not None:
+
+        def notice(language: Language) -> Reply:
+            return mark_late(views.reminder(found.occurrence, fired.now, language), fired, language)
+
+        await announce(session, found.audience, notice)
 
 
 async def ask_outcome(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A follow-up's time has passed: ask the guardians how an appointment went."""
     found = await followup_notices.passed(session, fired.payload, fired.now)
     if found is not None:
-        await tell_guardians(session, found.child.id, mark_late(views.question(found), fired))
+
+        def question(language: Language) -> Reply:
+            return mark_late(views.question(found, language), fired, language)
+
+        await announce(session, await audience.guardians(session, found.child.id), question)
 
 
 TIMED: dict[str, scheduling.Handler] = {NOTICE: send_notice, ASK: ask_outcome}

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from telegram.ext import Application, CommandHandler, filters
 
-from bot.delivery.announce import announce
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn, handles
 from bot.handlers.newchild import FROM_GROUP
 from bot.handlers.routes import Arg, press
+from bot.news import announce
 from bot.replies import Reply
 from bot.services.errors import DomainError
-from bot.services.teams import invites, members
+from bot.services.teams import audience, invites, members
 from bot.views.teams import invites as views
 from models import Membership
 
@@ -72,8 +74,10 @@ async def open_invitation(turn: Turn) -> Reply:
     token = turn.text.split(maxsplit=1)[1]
     joined = await invites.accept(turn.session, turn.person, token)
     role, child = joined.membership.role, joined.child
-    notice = views.joined_notice(turn.person.first_name, child, role)
-    await announce(turn.session, child.id, notice, exclude_person_id=turn.person.id)
+    team = await audience.team(turn.session, child.id, exclude_person_id=turn.person.id)
+    await announce(
+        turn.session, team, partial(views.joined_notice, turn.person.first_name, child, role)
+    )
     return views.joined(child, role, turn.language)
 
 

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application, CommandHandler
 
 from bot import clock, scheduling
-from bot.delivery.announce import announce
 from bot.handlers import wizards
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn
 from bot.handlers.routes import Arg, press
-from bot.replies import Reply
+from bot.news import announce
+from bot.replies import Render, Reply
 from bot.services.doses import duties as dose_duties
 from bot.services.medications import changes as medications
 from bot.services.medications import guide as medication_guide
 from bot.services.medications import regimen, titration
-from bot.services.teams import permissions
+from bot.services.teams import audience, permissions
 from bot.services.teams.permissions import Action, Command
 from bot.views.medications import changes as views
 from bot.views.medications import guide as guide_views
@@ -40,23 +41,20 @@ def arguments(turn: Turn) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-async def share(turn: Turn, child_id: int, reply: Reply) -> Reply:
-    """Tell the rest of the team what the answer here says."""
-    await announce(
-        turn.session,
-        child_id,
-        reply,
-        exclude_person_id=turn.person.id,
-        exclude_chat_id=turn.chat_id,
+async def share(turn: Turn, child_id: int, render: Render) -> Reply:
+    """Tell the rest of the team what the answer here says, each in their language."""
+    team = await audience.team(
+        turn.session, child_id, exclude_person_id=turn.person.id, exclude_chat_id=turn.chat_id
     )
-    return reply
+    await announce(turn.session, team, render)
+    return render(turn.language)
 
 
 async def tell(turn: Turn, result: medications.Recorded | medications.Pending) -> Reply:
     """Ask for the confirmation, or relay the recorded change to the team and its recorder."""
     if isinstance(result, medications.Pending):
         return views.confirm(result, turn.language)
-    return await share(turn, result.child.id, views.relay(result))
+    return await share(turn, result.child.id, partial(views.relay, result))
 
 
 @for_child("meds")
@@ -82,7 +80,8 @@ async def _pause_or_resume(turn: Turn, membership: Membership, line: str) -> Rep
     verb, _, name = line.partition(" ")
     change = titration.pause if verb.lower() == "pause" else titration.resume
     state = await change(turn.session, turn.person, membership=membership, name=name)
-    return await share(turn, state.child.id, views.plan_state(state, turn.person.first_name))
+    render = partial(views.plan_state, state, turn.person.first_name)
+    return await share(turn, state.child.id, render)
 
 
 async def _who(turn: Turn, membership: Membership, line: str) -> Reply:
@@ -145,15 +144,16 @@ async def press_plan(turn: Press) -> Reply:
     """Someone tapped Pause or Resume under a titration plan in /meds: answered below it."""
     change = titration.pause if turn.callback.action == "pause" else titration.resume
     state = await change(turn.session, turn.person, turn.callback.id)
-    reply = views.plan_state(state, turn.person.first_name)
-    return await share(turn, state.child.id, reply)
+    render = partial(views.plan_state, state, turn.person.first_name)
+    return await share(turn, state.child.id, render)
 
 
 async def apply_step(session: AsyncSession, fired: scheduling.Fired) -> None:
     """A titration step's day has come: apply it and tell the team."""
     applied = await titration.apply_step(session, fired.payload["titration_id"])
     if applied is not None:
-        await announce(session, applied.child.id, views.step(applied))
+        team = await audience.team(session, applied.child.id)
+        await announce(session, team, partial(views.step, applied))
 
 
 TIMED: dict[str, scheduling.Handler] = {titration.KIND: apply_step}

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from telegram.ext import Application, CommandHandler
 
-from bot.delivery.announce import announce
 from bot.delivery.outbox import enqueue
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn
 from bot.handlers.routes import Arg, press
+from bot.news import announce
 from bot.replies import Reply
+from bot.services.teams import audience, members
 from bot.services.teams import children as teams
-from bot.services.teams import members
 from bot.views.teams import members as views
 from models import Membership
 
@@ -41,7 +43,8 @@ async def change_role(turn: Press) -> Reply:
     """A guardian gave a member another role."""
     role = members.role_named(turn.callback.arg)
     found, child = await members.change_role(turn.session, turn.person, turn.callback.id, role)
-    await announce(turn.session, child.id, views.role_changed(found, child))
+    team = await audience.team(turn.session, child.id)
+    await announce(turn.session, team, partial(views.role_changed, found, child))
     return views.member(found, child, turn.language)
 
 
@@ -56,7 +59,8 @@ async def ask_remove(turn: Press) -> Reply:
 async def remove_member(turn: Press) -> Reply:
     """A guardian confirmed removing a member."""
     found, child = await members.remove(turn.session, turn.person, turn.callback.id)
-    await announce(turn.session, child.id, views.removed(found.person.first_name, child))
+    team = await audience.team(turn.session, child.id)
+    await announce(turn.session, team, partial(views.removed, found.person.first_name, child))
     return views.removed(found.person.first_name, child, turn.language)
 
 
@@ -94,7 +98,8 @@ async def ask_leave(turn: Turn, membership: Membership) -> Reply:
 async def leave(turn: Press) -> Reply:
     """Someone confirmed leaving a team."""
     child = await members.leave(turn.session, turn.person, turn.callback.id)
-    await announce(turn.session, child.id, views.left_notice(turn.person.first_name, child))
+    team = await audience.team(turn.session, child.id)
+    await announce(turn.session, team, partial(views.left_notice, turn.person.first_name, child))
     return views.left(child, turn.language)
 
 

@@ -5,21 +5,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from functools import partial
 
 from telegram import Bot
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
-from bot.delivery.announce import announce
+from bot.delivery.outbox import enqueue
 from bot.handlers.child import for_child
 from bot.handlers.delivering import markup
 from bot.handlers.episode_wizard import label_pattern
 from bot.handlers.kit import Press, Turn
 from bot.handlers.routes import Arg, press
+from bot.news import announce
 from bot.replies import Reply
 from bot.runtime import Runtime
 from bot.services.episodes import timer
 from bot.services.episodes import wizard as episode_wizard
+from bot.services.teams import audience
 from bot.views.episodes import timer as views
 from bot.views.episodes import wizard as wizard_views
 from models import Membership
@@ -36,7 +39,9 @@ async def start_timer(turn: Turn, membership: Membership) -> Reply | None:
         turn.session, membership, turn.person, turn.chat_id, message_id=message_id
     )
     if message_id is None:
-        await timer.post(turn.session, live, views.live(live, turn.language))
+        reply = views.live(live, turn.language)
+        rows = await enqueue(turn.session, live.chat_id, reply, child_id=live.child_id)
+        await timer.posted(turn.session, live, rows[-1].id)
         return None
     return views.live(live, turn.language)
 
@@ -63,7 +68,8 @@ async def tick(runtime: Runtime, bot: Bot) -> None:
         work = await timer.due(session)
         for due in work:
             if due.alert:
-                await announce(session, due.live.child_id, views.alert(due.live), urgent=True)
+                team = await audience.team(session, due.live.child_id, urgent=True)
+                await announce(session, team, partial(views.alert, due.live))
     runtime.wake_sender()
     for due in work:
         if due.edit:

@@ -1,10 +1,12 @@
 """Every user-visible string, by key. ``en/<feature>.toml`` holds the keys ``<feature>.*``.
 
-Other languages fall back to English key by key.
+Other languages fall back to English key by key. The texts are HTML: user-provided
+text enters one only through ``escape``.
 """
 
 from __future__ import annotations
 
+import html
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -42,3 +44,8 @@ def t(key: str, language: str | None = None, **params: Any) -> str:
 
 def has(key: str) -> bool:
     return key in _catalog(DEFAULT_LANGUAGE)
+
+
+def escape(text: str | None) -> str:
+    """The only way user-provided text enters a message."""
+    return html.escape(text or "", quote=False)

@@ -1,15 +1,13 @@
-"""What every view shares: escaping, and team-time formatting."""
+"""What every view shares: escaping (``bot.texts.escape``), and team-time formatting."""
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.texts import escape
 
-def escape(text: str | None) -> str:
-    """The only way user-provided text enters a message."""
-    return html.escape(text or "", quote=False)
+__all__ = ["escape", "local_time"]
 
 
 def local_time(moment: datetime, timezone: str, fmt: str = "%a %d %b, %H:%M") -> str:

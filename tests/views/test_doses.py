@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from bot.audience import Audience, Recipient
 from bot.services.doses.adherence import AdherenceReport, Tally
 from bot.services.doses.answers import DoseLine, DosesOfDay, RepeatDoseWarning, Snoozed
 from bot.services.doses.duties import Recipients
@@ -38,7 +39,8 @@ BUTTONS = ["✅ Given", "⏭ Skipped", "⏰ 15 min"]
 
 def _call(*in_group: str) -> DoseCall:
     people = [Person(id=n, telegram_user_id=n, first_name=name) for n, name in enumerate(in_group)]
-    return DoseCall(REMINDER, LILY, LEV, Recipients([], -100 if people else None, people))
+    group = (Recipient(-100, group=True),) if people else ()
+    return DoseCall(REMINDER, LILY, LEV, Recipients(Audience(LILY.id, group), people))
 
 
 def _log(status: DoseStatus, after: timedelta, **changes: object) -> DoseLog:

@@ -9,9 +9,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
+from bot.audience import Audience, Recipient
 from bot.services import audit
 from bot.services.errors import DomainError
 from bot.services.medications import regimen
+from bot.services.teams import audience
 from bot.services.teams.children import can_receive, get_child
 from bot.services.teams.permissions import Action, may, require
 from models import Child, DoseDuty, Membership, Person, Role, TeamChat
@@ -50,9 +52,8 @@ class Duties:
 class Recipients:
     """Where a dose reminder goes: private chats, and the group for those the bot cannot reach."""
 
-    private: list[Member]
-    group_chat_id: int | None
-    in_group: list[Person]
+    audience: Audience
+    in_group: list[Person]  # named in the group's copy
 
 
 async def _team(session: AsyncSession, child_id: int) -> list[Member]:
@@ -85,11 +86,11 @@ async def recipients(session: AsyncSession, child_id: int, time_of_day: str) -> 
     """Who gets the reminder of a dose at ``time_of_day``: privately if they can, else the group."""
     chosen = _chosen(await _team(session, child_id), await _duty(session, child_id, time_of_day))
     group = await session.scalar(select(TeamChat.chat_id).where(TeamChat.child_id == child_id))
-    private = [(m, p) for m, p in chosen if can_receive(m, p)]
+    private = tuple(audience.member(m, p) for m, p in chosen if can_receive(m, p))
     unreachable = [p for m, p in chosen if not can_receive(m, p)]
-    if group is None:
-        return Recipients(private, None, [])
-    return Recipients(private, group if unreachable or not private else None, unreachable)
+    if group is None or (private and not unreachable):
+        return Recipients(Audience(child_id, private), [])
+    return Recipients(Audience(child_id, (*private, Recipient(group, group=True))), unreachable)
 
 
 def parse_time(text: str) -> str:

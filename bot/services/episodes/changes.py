@@ -8,16 +8,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
-from bot.delivery.announce import announce
-from bot.delivery.outbox import enqueue
 from bot.services import audit, wizards
 from bot.services.episodes import history as episode_history
 from bot.services.episodes import report as episodes
 from bot.services.episodes.history import Card, Receipt
+from bot.services.episodes.news import Corrected, EpisodeNews, Relayed, Removed
 from bot.services.episodes.parsing import ParsedEpisode, parse_episode, render_episode_line
 from bot.services.errors import DomainError, Forbidden
+from bot.services.teams import audience
 from bot.services.teams import children as teams
-from bot.views.episodes import report as views
 from models import Child, Episode, Intensity, Membership, Person, WizardState
 
 FIX_FLOW = "ep_fix"
@@ -31,7 +30,7 @@ DETAILS = {
 
 @dataclass(frozen=True)
 class Correction:
-    """A correction was asked for: the line as it reads now, and whether it went privately."""
+    """A correction was asked for: the line as it reads now, and whether to ask in private."""
 
     line: str
     sent_privately: bool
@@ -89,16 +88,17 @@ async def _remove(
         episode_id=episode.id,
         record=episodes.snapshot(episode),
     )
+    news: list[EpisodeNews] = []
     if episode.relayed_at is not None:
-        notice = views.removed_notice(how, person.first_name, shown.card, child, now)
-        await announce(
-            session, child.id, notice, exclude_person_id=person.id, exclude_chat_id=chat_id
+        hears = await audience.team(
+            session, child.id, exclude_person_id=person.id, exclude_chat_id=chat_id
         )
-    await _promote_second_report(session, episode)
-    return shown
+        news.append(Removed(how, person.first_name, shown.card, child, now, hears))
+    promoted = await _promote_second_report(session, episode)
+    return replace(shown, news=(*news, *promoted))
 
 
-async def _promote_second_report(session: AsyncSession, episode: Episode) -> None:
+async def _promote_second_report(session: AsyncSession, episode: Episode) -> tuple[Relayed, ...]:
     """A removed report's merged second reports still say it happened: the first one stands in."""
     seconds = list(
         await session.scalars(
@@ -108,13 +108,13 @@ async def _promote_second_report(session: AsyncSession, episode: Episode) -> Non
         )
     )
     if not seconds:
-        return
+        return ()
     first = seconds[0]
     first.merged_into_id = None
     for other in seconds[1:]:
         other.merged_into_id = first.id
     await session.flush()
-    await episodes.relay(session, first)
+    return (await episodes.relay(session, first),)
 
 
 async def add_detail(
@@ -201,8 +201,8 @@ async def different_episode(
         child_id=episode.child_id,
         episode_id=episode.id,
     )
-    await episodes.relay(session, episode, exclude_chat_id=chat_id)
-    return await episodes.receipt(session, episode)
+    relayed = await episodes.relay(session, episode, exclude_chat_id=chat_id)
+    return replace(await episodes.receipt(session, episode), news=(relayed,))
 
 
 def _require_held(episode: Episode) -> None:
@@ -213,7 +213,10 @@ def _require_held(episode: Episode) -> None:
 async def ask_correction(
     session: AsyncSession, person: Person, chat_id: int, episode_id: int
 ) -> Correction:
-    """Ask for the corrected line in private, where a plain message can answer."""
+    """Wait for the corrected line in private, where a plain message can answer.
+
+    The caller asks for it there (``sent_privately``) or, in private, as its answer.
+    """
     episode, membership, child = await _changeable(session, person, chat_id, episode_id)
     private = person.telegram_user_id
     if chat_id != private and not teams.can_receive(membership, person):
@@ -222,8 +225,6 @@ async def ask_correction(
         session, person.id, private, FIX_FLOW, "line", child_id=child.id, episode_id=episode.id
     )
     line = render_episode_line(parsed_of(episode), now=clock.now(), timezone=child.timezone)
-    if chat_id != private:
-        await enqueue(session, private, views.correct_prompt(line, person.language_code))
     return Correction(line, sent_privately=chat_id != private)
 
 
@@ -244,10 +245,10 @@ async def correct(session: AsyncSession, person: Person, state: WizardState, tex
     await _log_change(session, person, episode, "episode.corrected", before)
     await wizards.finish(session, state)
     shown = await episodes.receipt(session, episode)
-    if episode.relayed_at is not None:
-        notice = views.corrected_notice(person.first_name, shown)
-        await announce(session, child.id, notice, exclude_person_id=person.id, urgent=shown.urgent)
-    return shown
+    if episode.relayed_at is None:
+        return shown
+    hears = await audience.team(session, child.id, exclude_person_id=person.id, urgent=shown.urgent)
+    return replace(shown, news=(Corrected(person.first_name, shown, hears),))
 
 
 def parsed_of(episode: Episode) -> ParsedEpisode:

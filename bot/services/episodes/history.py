@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
@@ -15,6 +16,9 @@ from bot.services.errors import DomainError
 from bot.services.teams import children as teams
 from bot.services.teams.permissions import Action, history_since, require
 from models import Child, Episode, Membership, Person, Role
+
+if TYPE_CHECKING:
+    from bot.services.episodes.news import EpisodeNews
 
 PAGE_SIZE = 10
 PERIODS: dict[str, timedelta | None] = {
@@ -56,6 +60,7 @@ class Receipt:
     shared: bool  # False while held back by the "same episode?" question
     duplicate: Card | None = None
     can_undo: bool = False  # its reporter may still take it back
+    news: tuple[EpisodeNews, ...] = ()  # what the team must hear because of it, to announce
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -16,6 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.services.episodes import vocabulary as vocab
 from bot.services.errors import DomainError
 from bot.services.medications import drugs
+from bot.texts import escape
 from models.episode import EpisodeKind, Intensity
 
 _TEXTS = "episode_parsing."
@@ -63,7 +63,7 @@ class EpisodeParseError(DomainError):
         """Refuse for ``reason`` ("future_time" or "episode_parsing.future_time")."""
         # The texts are HTML and the handler fills params in as they are: escape the user's words,
         # and quote a long word in part so that the refusal always fits in a message.
-        escaped = {name: html.escape(_quote(str(v)), quote=False) for name, v in params.items()}
+        escaped = {name: escape(_quote(str(v))) for name, v in params.items()}
         key = reason if reason.startswith(_TEXTS) else f"{_TEXTS}{reason}"
         super().__init__(key, **escaped)
 

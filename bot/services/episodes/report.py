@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
-from bot.delivery.announce import announce
 from bot.services import audit, wizards
 from bot.services.episodes import history as episode_history
 from bot.services.episodes import vocabulary as vocab
 from bot.services.episodes.history import Receipt
+from bot.services.episodes.news import Relayed
 from bot.services.episodes.parsing import (
     MAX_COUNT,
     MAX_DURATION_SECONDS,
@@ -23,10 +23,10 @@ from bot.services.episodes.parsing import (
     parse_episode,
 )
 from bot.services.errors import DomainError, NotAMember
+from bot.services.teams import audience
 from bot.services.teams import children as teams
 from bot.services.teams.permissions import Action, require
-from bot.views.episodes import report as views
-from models import Child, Episode, Intensity, Membership, Outbox, Person
+from models import Child, Episode, Intensity, Membership, Person
 
 DUPLICATE_WINDOW = timedelta(minutes=5)
 UNDO_WINDOW = timedelta(minutes=10)
@@ -61,6 +61,7 @@ class ReportOutcome:
     episode: Episode
     possible_duplicate: Episode | None  # another report within 5 minutes by someone else
     urgent: bool
+    news: tuple[Relayed, ...] = ()  # the relay to announce, unless it was held back
 
 
 async def report(
@@ -72,7 +73,7 @@ async def report(
     source: str,
     in_chat: int | None = None,
 ) -> ReportOutcome:
-    """Save what ``reporter`` saw and tell the team, unless another report may be the same one.
+    """Save what ``reporter`` saw and relay it to the team, unless another report may be the same.
 
     :param in_chat: the chat the report was made in; if it is the team group, the
         reporter's confirmation there is the group's copy and no relay goes to it.
@@ -96,9 +97,8 @@ async def report(
         record=snapshot(episode),
     )
     duplicate = await find_duplicate(session, episode)
-    if duplicate is None:
-        await relay(session, episode, exclude_chat_id=in_chat)
-    return ReportOutcome(episode, duplicate, is_urgent(episode, child))
+    news = () if duplicate else (await relay(session, episode, exclude_chat_id=in_chat),)
+    return ReportOutcome(episode, duplicate, is_urgent(episode, child), news)
 
 
 async def report_line(
@@ -109,7 +109,8 @@ async def report_line(
     child = await teams.get_child(session, membership.child_id)
     parsed = parse_episode(text, now=clock.now(), timezone=child.timezone)
     outcome = await report(session, membership, reporter, parsed, source="line", in_chat=in_chat)
-    return await receipt(session, outcome.episode, outcome.possible_duplicate)
+    shown = await receipt(session, outcome.episode, outcome.possible_duplicate)
+    return replace(shown, news=outcome.news)
 
 
 async def receipt(
@@ -155,22 +156,22 @@ async def held(
 
 async def relay(
     session: AsyncSession, episode: Episode, *, exclude_chat_id: int | None = None
-) -> list[Outbox]:
-    """Tell the team about ``episode`` (urgently if it calls for the action plan), once."""
+) -> Relayed:
+    """Mark ``episode`` relayed: the team (urgently, if it calls for the plan) is to hear of it."""
     child = await session.get_one(Child, episode.child_id)
     now = clock.now()
     card = await episode_history.card(session, episode)
     context = await episode_history.counts(session, child, now)
     urgent = is_urgent(episode, child)
     episode.relayed_at = now
-    return await announce(
+    hears = await audience.team(
         session,
         child.id,
-        views.relay(card, child, context, now, urgent=urgent),
         exclude_person_id=episode.reporter_id,
         exclude_chat_id=exclude_chat_id,
         urgent=urgent,
     )
+    return Relayed(card, child, context, now, urgent, hears)
 
 
 def is_urgent(episode: Episode, child: Child) -> bool:

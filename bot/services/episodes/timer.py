@@ -9,13 +9,11 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
-from bot.delivery.outbox import enqueue
-from bot.replies import Reply
 from bot.services import audit
 from bot.services.errors import DomainError
 from bot.services.teams import children as teams
 from bot.services.teams.permissions import Action, require
-from bot.views.common import escape
+from bot.texts import escape
 from models import Child, Membership, Outbox, Person, Timer, TimerStatus
 
 # Telegram allows about one edit a second per chat; a 10-second beat leaves room for everyone.
@@ -84,11 +82,10 @@ async def start(
     return await _live(session, started)
 
 
-async def post(session: AsyncSession, live: Live, reply: Reply) -> None:
-    """Queue the timer's message; the ticker edits it once the outbox has sent it."""
-    rows = await enqueue(session, live.chat_id, reply, child_id=live.child_id)
+async def posted(session: AsyncSession, live: Live, outbox_id: int) -> None:
+    """The timer's message is queued as outbox row ``outbox_id``: the ticker edits it once sent."""
     found = await session.get_one(Timer, live.id)
-    found.outbox_id = rows[-1].id
+    found.outbox_id = outbox_id
     await session.flush()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,7 +20,7 @@ from bot.services.episodes.parsing import EpisodeParseError, ParsedEpisode, pars
 from bot.services.errors import DomainError
 from bot.services.teams import children as teams
 from bot.services.teams.permissions import Action, require
-from bot.views.common import escape
+from bot.texts import escape
 from models import Child, EpisodeKind, Event, Intensity, Membership, Person, WizardState
 
 FLOW = "episode"
@@ -320,7 +320,7 @@ def _typed_time(text: str, timezone: str) -> dict[str, Any]:
 
 
 async def _save(session: AsyncSession, person: Person, state: WizardState) -> SavedReport:
-    """Save the report through the episode core, which authorizes, audits and tells the team."""
+    """Save the report through the episode core, which authorizes, audits and relays it."""
     data = wizards.answers(state)
     membership = await _membership(session, person, state)
     outcome = await episodes.report(
@@ -332,7 +332,7 @@ async def _save(session: AsyncSession, person: Person, state: WizardState) -> Sa
     await wizards.finish(session, state)
     receipt = await episodes.receipt(session, outcome.episode, outcome.possible_duplicate)
     offer = private and await _first_offer(session, person, receipt.child.id)
-    return SavedReport(receipt, offer)
+    return SavedReport(replace(receipt, news=outcome.news), offer)
 
 
 async def _membership(session: AsyncSession, person: Person, state: WizardState) -> Membership:

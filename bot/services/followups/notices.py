@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.delivery.announce import wants_private
+from bot.audience import Audience, Recipient
 from bot.recurrence import Recurrence, next_occurrence
 from bot.services import audit
 from bot.services.errors import DomainError
@@ -21,6 +21,7 @@ from bot.services.followups.schedule import (
     schedule_occurrence,
     stamp,
 )
+from bot.services.teams import audience
 from bot.services.teams.children import can_receive, membership_in
 from bot.services.teams.permissions import Action, require
 from models import (
@@ -28,7 +29,6 @@ from models import (
     Event,
     Followup,
     FollowupStatus,
-    Membership,
     Person,
     Reminder,
     ReminderStatus,
@@ -56,10 +56,10 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class Notice:
-    """A notice to send: the occurrence, and a clinician creator the team relay would miss."""
+    """A notice to send: the occurrence, to the team and a clinician creator it would miss."""
 
     occurrence: Occurrence
-    clinician: tuple[Membership, Person] | None
+    audience: Audience
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,11 @@ async def due(session: AsyncSession, payload: dict[str, Any]) -> Occurrence | No
 async def notice(session: AsyncSession, payload: dict[str, Any]) -> Notice | None:
     """The notice a timed message stands for, or None if its follow-up was cancelled or moved."""
     found = await due(session, payload)
-    return Notice(found, await _clinician_copy(session, found)) if found else None
+    if found is None:
+        return None
+    hears = await audience.team(session, found.child.id)
+    clinician = await _clinician_copy(session, found)
+    return Notice(found, hears.plus(clinician) if clinician else hears)
 
 
 async def passed(
@@ -108,9 +112,7 @@ async def passed(
     return found if followup.kind in APPOINTMENTS else None
 
 
-async def _clinician_copy(
-    session: AsyncSession, occurrence: Occurrence
-) -> tuple[Membership, Person] | None:
+async def _clinician_copy(session: AsyncSession, occurrence: Occurrence) -> Recipient | None:
     """The clinician who created the follow-up, if the team relay would not reach them privately."""
     creator_id = occurrence.followup.created_by_id
     if creator_id is None:
@@ -122,9 +124,9 @@ async def _clinician_copy(
     group = await session.scalar(
         select(TeamChat.id).where(TeamChat.child_id == membership.child_id)
     )
-    if wants_private(membership, has_group=group is not None, urgent=False):
+    if audience.wants_private(membership, has_group=group is not None, urgent=False):
         return None
-    return (membership, person) if can_receive(membership, person) else None
+    return audience.member(membership, person) if can_receive(membership, person) else None
 
 
 async def record_outcome(

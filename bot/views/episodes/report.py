@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.callbacks import Callback
-from bot.replies import Button, Reply
+from bot.replies import Button, Language, Reply
 from bot.services.episodes.history import Card, Counts, Receipt
+from bot.services.episodes.news import EpisodeNews, Relayed, Removed
 from bot.texts import t
 from bot.views.common import escape
 from bot.views.episodes.card import NOTE_LIMIT, body, plan_block, when
@@ -191,25 +192,37 @@ def deleted(found: Receipt, back: str | None, language: str | None = None) -> Re
     return Reply(t("episodes.deleted", language, when=said), buttons)
 
 
-def removed_notice(key: str, actor: str, card: Card, child: Child, now: datetime) -> Reply:
+def removed_notice(
+    key: str, actor: str, card: Card, child: Child, now: datetime, language: Language = None
+) -> Reply:
     """Tell the team a relayed episode was undone or deleted (``key``: undone or deleted)."""
-    said = when(card.episode, child.timezone, now)
-    return Reply(
-        t(f"episodes.{key}_notice", name=escape(actor), child=escape(child.name), when=said)
-    )
+    said = when(card.episode, child.timezone, now, language)
+    name, child_name = escape(actor), escape(child.name)
+    return Reply(t(f"episodes.{key}_notice", language, name=name, child=child_name, when=said))
 
 
-def corrected_notice(actor: str, found: Receipt) -> Reply:
+def corrected_notice(actor: str, found: Receipt, language: Language = None) -> Reply:
     """Tell the team how a relayed episode reads now (with the plan, if it is urgent now)."""
 
     def write(note_room: int, plan_room: int) -> str:
-        lines = [t("episodes.corrected_notice", name=escape(actor))]
-        lines += body(found.card, found.child, found.now, urgent=found.urgent, note_room=note_room)
+        lines = [t("episodes.corrected_notice", language, name=escape(actor))]
+        card, child = found.card, found.child
+        lines += body(card, child, found.now, language, urgent=found.urgent, note_room=note_room)
         if found.urgent:
-            lines += ["", *plan_block(found.child, room=plan_room)]
+            lines += ["", *plan_block(child, language, plan_room)]
         return "\n".join(lines)
 
     return Reply(fit(write, *_rooms(found.card, found.child)))
+
+
+def news(item: EpisodeNews, language: Language = None) -> Reply:
+    """What the team reads about an episode: its relay, or a notice that it changed."""
+    if isinstance(item, Relayed):
+        urgent = item.urgent
+        return relay(item.card, item.child, item.counts, item.now, urgent=urgent, language=language)
+    if isinstance(item, Removed):
+        return removed_notice(item.how, item.actor, item.card, item.child, item.now, language)
+    return corrected_notice(item.actor, item.receipt, language)
 
 
 def delete_confirm(episode_id: int, back: str | None, language: str | None = None) -> Reply:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.callbacks import Callback
-from bot.replies import Button, Reply
+from bot.replies import Button, Language, Reply
 from bot.texts import t
 from bot.views.common import escape, local_time
 from bot.views.teams.members import a_role, role_name
@@ -53,13 +53,14 @@ def joined(child: Child, role: Role, language: str | None) -> Reply:
     )
 
 
-def joined_notice(first_name: str, child: Child, role: Role) -> Reply:
+def joined_notice(first_name: str, child: Child, role: Role, language: Language = None) -> Reply:
     return Reply(
         t(
             "invites.joined_notice",
+            language,
             name=escape(first_name),
             child=escape(child.name),
-            a_role=a_role(role),
+            a_role=a_role(role, language),
         )
     )
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.callbacks import Callback
-from bot.replies import Button, Reply
+from bot.replies import Button, Language, Render, Reply
 from bot.services.teams.children import can_receive
 from bot.services.teams.members import Member, Roster
 from bot.services.teams.permissions import Action, may
@@ -39,10 +41,10 @@ def outsider_refusal(language: str | None) -> Reply:
     return Reply(t("teams.outsider_refusal", language))
 
 
-def outsider_notice(first_name: str, child: Child) -> Reply:
+def outsider_notice(first_name: str, child: Child, language: Language = None) -> Reply:
     return Reply(
-        t("teams.outsider_notice", name=escape(first_name), child=escape(child.name)),
-        [[Button(t("teams.button_invite"), Callback("inv", child.id, "new"))]],
+        t("teams.outsider_notice", language, name=escape(first_name), child=escape(child.name)),
+        [[Button(t("teams.button_invite", language), Callback("inv", child.id, "new"))]],
     )
 
 
@@ -156,9 +158,21 @@ def role_changed(found: Member, child: Child, language: str | None = None) -> Re
     )
 
 
-def private_hint(first_names: list[str]) -> Reply:
+def private_hint(first_names: Sequence[str], language: Language = None) -> Reply:
     """Tell members in the group how to get the private messages they asked for."""
-    return Reply(t("teams.private_hint", names=", ".join(escape(n) for n in first_names)))
+    names = ", ".join(escape(n) for n in first_names)
+    return Reply(t("teams.private_hint", language, names=names))
+
+
+def with_private_hint(render: Render, first_names: Sequence[str]) -> Render:
+    """``render``, with the private-messages hint for ``first_names`` below it."""
+
+    def hinted(language: Language) -> Reply:
+        reply = render(language)
+        hint = private_hint(first_names, language).text
+        return Reply(f"{reply.text}\n\n{hint}", reply.buttons)
+
+    return hinted
 
 
 def notify_menu(found: Member, child: Child, language: str | None) -> Reply:
@@ -210,8 +224,10 @@ def left(child: Child, language: str | None) -> Reply:
     return Reply(t("teams.left", language, child=escape(child.name)))
 
 
-def left_notice(first_name: str, child: Child) -> Reply:
-    return Reply(t("teams.left_notice", name=escape(first_name), child=escape(child.name)))
+def left_notice(first_name: str, child: Child, language: Language = None) -> Reply:
+    return Reply(
+        t("teams.left_notice", language, name=escape(first_name), child=escape(child.name))
+    )
 
 
 def cancelled(language: str | None) -> Reply:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.news import tell
 from bot.services.episodes import report as episodes
 from bot.services.episodes.history import Receipt
+from bot.views.episodes import report as views
 from models import Episode, Membership, Outbox, Person, Role
 from models import NotifyPreference as Notify
 from models.session import Database
 from tests.factories import link_group, make_child, make_member, make_person
 
+T = TypeVar("T")
 GROUP = -500
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # the frozen clock; 09:00 in London, a Wednesday
 ANNA, PARK, LEE, BEN = 1, 2, 3, 4  # Telegram ids, which are also their private chats
@@ -50,9 +55,16 @@ async def report(
     async with db.transaction() as session:
         membership = await session.get_one(Membership, membership.id)
         person = await session.get_one(Person, membership.person_id)
-        return await episodes.report_line(
+        found = await episodes.report_line(
             session, membership, person, text, in_chat or person.telegram_user_id
         )
+        return await told(session, found)
+
+
+async def told(session: AsyncSession, found: T) -> T:
+    """Announce the news a service returned, as the handlers do; return what it returned."""
+    await tell(session, getattr(found, "news", ()), views.news)
+    return found
 
 
 async def saved_episodes(db: Database) -> list[Episode]:

@@ -25,6 +25,7 @@ from tests.services.episodes.steps import (
     report,
     saved_episodes,
     team_of_four,
+    told,
 )
 
 
@@ -35,7 +36,8 @@ async def _person(session, user_id: int) -> Person:
 async def _change(db: Database, user_id: int, change, *args, chat: int | None = None):
     """``user_id`` makes ``change`` (an episode_changes function), from their private chat."""
     async with db.transaction() as session:
-        return await change(session, await _person(session, user_id), chat or user_id, *args)
+        found = await change(session, await _person(session, user_id), chat or user_id, *args)
+        return await told(session, found)
 
 
 async def _events(db: Database, kind: str) -> list[dict]:
@@ -128,7 +130,7 @@ async def _correct(db: Database, user_id: int, text: str):
     async with db.transaction() as session:
         person = await _person(session, user_id)
         state = await wizards.current(session, person.id, user_id)
-        return await episode_changes.correct(session, person, state, text)
+        return await told(session, await episode_changes.correct(session, person, state, text))
 
 
 async def test_a_correction_replaces_the_facts_and_logs_before_and_after(

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot import clock
+from bot.delivery.outbox import enqueue
 from bot.replies import Reply
 from bot.services import wizards
 from bot.services.episodes import timer
@@ -187,7 +188,8 @@ async def test_a_timer_sent_through_the_outbox_learns_its_message_once_sent(
 ) -> None:
     live = await family.start(message_id=None)
     async with family.db.transaction() as session:
-        await timer.post(session, live, Reply("⏱ 0:00"))
+        [row] = await enqueue(session, live.chat_id, Reply("⏱ 0:00"), child_id=live.child_id)
+        await timer.posted(session, live, row.id)
     frozen_clock.advance(timedelta(seconds=10))
     unsent = await family.due()
     async with family.db.transaction() as session:

@@ -1,0 +1,128 @@
+"""Who must hear something about a child: the team, its guardians, one member; who cannot.
+
+Each answer is an ``Audience`` (``bot.audience``): the chats in order, each with
+the language its reader uses, so a message can be written once per language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.audience import Audience, Recipient
+from bot.services import audit
+from bot.services.teams.children import can_receive
+from models import Membership, NotifyPreference, Person, Role, TeamChat
+
+
+@dataclass(frozen=True)
+class PrivateRefused:
+    """A member's private chat refused the bot: they are told in the group how to fix it."""
+
+    first_name: str
+    audience: Audience  # the group, or nobody when the team has none
+
+
+def wants_private(membership: Membership, *, has_group: bool, urgent: bool) -> bool:
+    """Whether this member should get the message privately.
+
+    Urgent news reaches everyone's phone; without a group, "group only"
+    members would hear nothing, so they get it privately too.
+    """
+    if urgent or membership.notify == NotifyPreference.PRIVATE:
+        return True
+    return not has_group and membership.notify == NotifyPreference.GROUP
+
+
+def member(membership: Membership, person: Person) -> Recipient:
+    """A member's private chat."""
+    return Recipient(person.telegram_user_id, person.language_code, membership.id)
+
+
+async def team(
+    session: AsyncSession,
+    child_id: int,
+    *,
+    exclude_person_id: int | None = None,
+    exclude_chat_id: int | None = None,
+    urgent: bool = False,
+) -> Audience:
+    """The team: privately each member who wants it and can get it, then the group if linked.
+
+    Members who asked for private messages but cannot get them are ``unreachable``
+    (the group is told how to fix that). ``exclude_person_id`` (usually the author) is
+    left out, and so is the group if it is ``exclude_chat_id`` (the author's answer there
+    is its copy).
+    """
+    group = await _group(session, child_id)
+    recipients: list[Recipient] = []
+    unreachable: list[str] = []
+    for membership, person in await _members(session, child_id):
+        if person.id == exclude_person_id:
+            continue
+        if not wants_private(membership, has_group=group is not None, urgent=urgent):
+            continue
+        if can_receive(membership, person):
+            recipients.append(member(membership, person))
+        elif membership.notify == NotifyPreference.PRIVATE:
+            unreachable.append(person.first_name)
+    if group is not None and group.chat_id != exclude_chat_id:
+        recipients.append(Recipient(group.chat_id, group=True))
+        return Audience(child_id, tuple(recipients), tuple(unreachable))
+    return Audience(child_id, tuple(recipients))
+
+
+async def guardians(session: AsyncSession, child_id: int) -> Audience:
+    """The guardians, privately; the group instead if none of them can get private messages."""
+    reachable = tuple(
+        member(membership, person)
+        for membership, person in await _members(session, child_id)
+        if membership.role == Role.GUARDIAN and can_receive(membership, person)
+    )
+    if reachable:
+        return Audience(child_id, reachable)
+    group = await _group(session, child_id)
+    return Audience(child_id, (Recipient(group.chat_id, group=True),) if group else ())
+
+
+async def refused_privately(
+    session: AsyncSession, membership_id: int, reason: str
+) -> PrivateRefused | None:
+    """Telegram refused a member's private chat for good: stop writing there, once.
+
+    Returns who to tell, or None if private delivery was already off (or the member gone).
+    """
+    membership = await session.get(Membership, membership_id)
+    if membership is None or not membership.private_delivery_ok:
+        return None
+    membership.private_delivery_ok = False
+    person = await session.get(Person, membership.person_id)
+    await audit.record(
+        session,
+        "delivery.private_disabled",
+        actor_id=None,
+        child_id=membership.child_id,
+        person_id=membership.person_id,
+        reason=reason[:200],
+    )
+    if person is None:
+        return None
+    group = await _group(session, membership.child_id)
+    recipients = (Recipient(group.chat_id, group=True),) if group else ()
+    return PrivateRefused(person.first_name, Audience(membership.child_id, recipients))
+
+
+async def _group(session: AsyncSession, child_id: int) -> TeamChat | None:
+    return await session.scalar(select(TeamChat).where(TeamChat.child_id == child_id))
+
+
+async def _members(session: AsyncSession, child_id: int) -> list[tuple[Membership, Person]]:
+    rows = await session.execute(
+        select(Membership, Person)
+        .join(Person, Person.id == Membership.person_id)
+        .where(Membership.child_id == child_id, Membership.left_at.is_(None))
+        .order_by(Membership.id)
+    )
+    return [(membership, person) for membership, person in rows]
