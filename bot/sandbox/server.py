@@ -6,7 +6,7 @@ import argparse
 
 from aiohttp import web
 
-from bot.sandbox import control
+from bot.sandbox import control, page_api
 from bot.sandbox.botapi import CORE_KEY, add_routes
 from bot.sandbox.core import Core
 from bot.sandbox.faults import FaultInjector
@@ -58,13 +58,14 @@ class Emulator:
         return f"{self.url}/file/bot"
 
     def make_app(self) -> web.Application:
-        """An aiohttp application serving this emulator's Bot API and control API."""
+        """An aiohttp application serving this emulator's Bot API, control API and chat page."""
         app = web.Application(
             client_max_size=MAX_UPLOAD_BYTES, middlewares=[control.control_errors]
         )
         app[CORE_KEY] = self.core
         add_routes(app)
         app.router.add_routes(control.routes)
+        page_api.setup(app)
         app.on_shutdown.append(self._on_shutdown)
         return app
 
