@@ -16,7 +16,7 @@ from telegram import (
     ReplyParameters,
     Update,
 )
-from telegram.error import BadRequest, NetworkError, RetryAfter
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
 from bot.delivery import outbox
 from bot.replies import Button, Reply
@@ -65,8 +65,8 @@ async def deliver(
     ``quote``: the replies quote the message they answer (a command typed in a group).
     """
     bot, query, message = update.get_bot(), update.callback_query, update.effective_message
-    if query is not None:
-        await query.answer(answer, show_alert=alert)
+    if query is not None and not await _answer(update, answer, alert) and alert and answer:
+        await _say_instead(update, answer)
     if edit is not None and query is not None and isinstance(query.message, Message):
         try:
             await query.message.edit_text(edit.text, reply_markup=markup(edit.buttons))
@@ -114,6 +114,35 @@ async def _queue_replies(runtime: Runtime, chat_id: int, replies: list[Reply]) -
 async def refuse(update: Update, text: str) -> None:
     """Tell the user why nothing happened."""
     if update.callback_query is not None:
-        await update.callback_query.answer(text, show_alert=True)
+        if not await _answer(update, text, True):
+            await _say_instead(update, text)
     elif update.effective_message is not None:
         await update.effective_message.reply_text(text)
+
+
+async def _answer(update: Update, text: str | None, alert: bool) -> bool:
+    """Answer the pressed button; False if Telegram refused or could not take the answer.
+
+    Telegram refuses an answer once the query is some 15 seconds old (a replay after a
+    restart, a slow handler). The answer only stops the button's spinner: what the
+    press did (the edit, the replies) must go out all the same.
+    """
+    assert update.callback_query is not None
+    try:
+        await update.callback_query.answer(text, show_alert=alert)
+    except (BadRequest, RetryAfter, NetworkError) as error:
+        log.warning("button of update %s not answered: %s", update.update_id, error)
+        return False
+    return True
+
+
+async def _say_instead(update: Update, text: str) -> None:
+    """An alert that could not be shown goes to the pressed message's chat as a message."""
+    query = update.callback_query
+    assert query is not None
+    pressed = query.message if isinstance(query.message, Message) else None
+    chat_id = pressed.chat.id if pressed is not None else query.from_user.id
+    try:
+        await update.get_bot().send_message(chat_id, text)
+    except TelegramError as error:
+        log.warning("alert for update %s not delivered: %s", update.update_id, error)

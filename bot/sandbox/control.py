@@ -182,11 +182,13 @@ async def press_button(request: web.Request) -> web.Response:
 
 @routes.get("/sandbox/callbacks/{query_id}")
 async def callback_answer(request: web.Request) -> web.Response:
-    query = _core(request).world.callbacks.get(request.match_info["query_id"])
+    core = _core(request)
+    query = core.world.callbacks.get(request.match_info["query_id"])
     if query is None:
         raise ControlError("no such callback query", 404)
     answer = {"answered": query.answered, "text": query.text}
-    return _ok({**answer, "show_alert": query.show_alert, "url": query.url})
+    expired = not query.answered and core.limits.too_late_to_answer(query.created)
+    return _ok({**answer, "show_alert": query.show_alert, "url": query.url, "expired": expired})
 
 
 @routes.get("/sandbox/chats/{chat_id}/messages")

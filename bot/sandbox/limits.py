@@ -109,12 +109,17 @@ def _inline_button(button: Any) -> dict[str, Any]:
 
 @dataclass
 class LimitSettings:
-    """Flood limits; None switches one off. Telegram's documented figures are the defaults."""
+    """Flood limits; None switches one off. Telegram's documented figures are the defaults.
+
+    ``callback_answer_seconds``: how long a callback query can be answered (Telegram
+    gives about 10-15 s); None never expires, 0 expires at once.
+    """
 
     per_chat_per_second: float | None = 1.0
     chat_burst: int | None = 3
     per_group_per_minute: int | None = 20
     global_per_second: int | None = 30
+    callback_answer_seconds: float | None = 15.0
 
 
 def _too_many(seconds: float) -> ApiError:
@@ -160,9 +165,18 @@ class RateLimits:
             numeric = isinstance(value, int | float) and not isinstance(value, bool)
             if value is not None and not numeric:
                 raise ValueError(f"{name} must be a number or null")
-            setattr(self.settings, name, value or None)
+            if name != "callback_answer_seconds":
+                value = value or None
+            elif value is not None and value < 0:
+                raise ValueError(f"{name} must not be negative")
+            setattr(self.settings, name, value)
         self._buckets.clear()
         return asdict(self.settings)
+
+    def too_late_to_answer(self, created: float) -> bool:
+        """Whether a callback query made at ``created`` (on ``clock``) has expired."""
+        deadline = self.settings.callback_answer_seconds
+        return deadline is not None and self.clock() - created >= deadline
 
     def admit_send(self, chat_id: int, is_group: bool) -> None:
         """Count a message sent to `chat_id`, or raise the 429 Telegram would answer."""

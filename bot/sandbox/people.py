@@ -94,7 +94,7 @@ def press(
             f"message {message.message_id} has no button with callback_data {data!r}; "
             f"it has {available!r} (pass forge=true to send it anyway)"
         )
-    query = core.world.add_callback(user.id, message, data)
+    query = core.world.add_callback(user.id, message, data, core.limits.clock())
     payload = {
         "id": query.id,
         "from": user_json(user),

@@ -89,6 +89,7 @@ class CallbackQuery:
     chat_id: int
     message_id: int
     data: str
+    created: float = 0.0  # on the limits clock, for the answer deadline
     answered: bool = False
     text: str | None = None
     show_alert: bool = False
@@ -173,9 +174,11 @@ class World:
         self.files[stored.file_id] = stored
         return stored
 
-    def add_callback(self, user_id: int, message: Message, data: str) -> CallbackQuery:
+    def add_callback(
+        self, user_id: int, message: Message, data: str, created: float
+    ) -> CallbackQuery:
         query = CallbackQuery(
-            str(secrets.randbits(62)), user_id, message.chat_id, message.message_id, data
+            str(secrets.randbits(62)), user_id, message.chat_id, message.message_id, data, created
         )
         self.callbacks[query.id] = query
         return query

@@ -12,21 +12,7 @@ from telegram.error import BadRequest, RetryAfter
 
 from bot.sandbox import Emulator, SandboxClient
 from bot.sandbox.client import Actor
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(emulator: Emulator) -> FakeClock:
-    fake = FakeClock()
-    emulator.limits.clock = fake
-    return fake
+from tests.sandbox.conftest import FakeClock
 
 
 @pytest.fixture
@@ -178,4 +164,5 @@ async def test_limits_are_set_over_the_control_api(sandbox: SandboxClient) -> No
         "chat_burst": 3,
         "per_group_per_minute": None,
         "global_per_second": 5,
+        "callback_answer_seconds": 15.0,
     }
