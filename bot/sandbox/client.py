@@ -208,6 +208,11 @@ class Actor:
         }
         return (await self.client.request("POST", "/sandbox/send", json=body))["message_id"]
 
+    async def edit(self, chat: Chat, message: Message | int, text: str) -> None:
+        """Change the text (or caption) of one's own message; the bot gets edited_message."""
+        body = {"chat_id": chat.id, "from": self.id, "message_id": _message_id(message)}
+        await self.client.request("POST", "/sandbox/edit", json={**body, "text": text})
+
     async def send_photo(self, chat: Chat, caption: str | None = None, **file: Any) -> int:
         return await self._send_file("send_photo", chat, caption, **file)
 

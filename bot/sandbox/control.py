@@ -147,6 +147,19 @@ async def send_text(request: web.Request) -> web.Response:
     return _ok({"message_id": message.message_id})
 
 
+@routes.post("/sandbox/edit")
+async def edit_text(request: web.Request) -> web.Response:
+    body = await _body(request)
+    message = people.edit(
+        _core(request),
+        body.get("chat_id"),
+        body.get("from"),
+        body.get("message_id"),
+        body.get("text"),
+    )
+    return _ok({"message_id": message.message_id, "edit_date": message.edit_date})
+
+
 @routes.post("/sandbox/{kind:send_photo|send_document}")
 async def send_file(request: web.Request) -> web.Response:
     body, core = await _body(request), _core(request)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.sandbox.core import Core
-from bot.sandbox.delivery import change_member, deliver
+from bot.sandbox.delivery import change_member, deliver, deliver_edit
 from bot.sandbox.errors import ControlError
 from bot.sandbox.groups import find_user
 from bot.sandbox.media import store
@@ -47,6 +47,32 @@ def send(core: Core, chat_id: Any, from_id: Any, reply_to: Any = None, **content
         chat, user.id, reply_to_message_id=reply_to, entities=entities, **content
     )
     deliver(core, chat, message)
+    return message
+
+
+def edit(core: Core, chat_id: Any, from_id: Any, message_id: Any, text: Any) -> Message:
+    """A person edits the text (or the caption) of their own message, as Telegram lets them.
+
+    The bot gets an ``edited_message`` update if it got the message, or may see it now.
+    """
+    user = find_user(core.world, from_id)
+    chat = chat_for_sender(core, chat_id, user)
+    message = chat.messages.get(message_id) if isinstance(message_id, int) else None
+    if message is None:
+        raise ControlError(f"no message {message_id!r} in chat {chat.id}", 404)
+    if message.sender_id != user.id or message.service:
+        raise ControlError(f"user {user.id} can only edit their own messages")
+    if not isinstance(text, str) or not text.strip():
+        raise ControlError("text must not be empty")
+    field = "text" if message.text is not None else "caption"
+    if field == "caption" and not message.has_media:
+        raise ControlError(f"message {message.message_id} has no text to edit")
+    if getattr(message, field) == text:
+        raise ControlError("message is not modified: the text is the same")
+    setattr(message, field, text)
+    message.entities = find_entities(text)
+    message.edit_date = core.world.now()
+    deliver_edit(core, chat, message)
     return message
 
 

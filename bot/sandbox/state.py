@@ -41,6 +41,7 @@ class Message:
     edit_date: int | None = None
     silent: bool = False
     service: dict[str, Any] = field(default_factory=dict)
+    delivered: bool = False  # the bot got it as an update (privacy mode may keep it back)
 
     @property
     def has_media(self) -> bool:

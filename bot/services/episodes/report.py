@@ -102,13 +102,23 @@ async def report(
 
 
 async def report_line(
-    session: AsyncSession, membership: Membership, reporter: Person, text: str, in_chat: int
+    session: AsyncSession,
+    membership: Membership,
+    reporter: Person,
+    text: str,
+    in_chat: int,
+    message_id: int | None = None,
 ) -> Receipt:
-    """Save a one-line report (``/e …``) sent in ``in_chat`` and show it as understood."""
+    """Save a one-line report (``/e …``) sent in ``in_chat`` and show it as understood.
+
+    ``message_id``: the message it was typed in, so that editing it corrects the report.
+    """
     require(membership, Action.REPORT_EPISODE)
     child = await teams.get_child(session, membership.child_id)
     parsed = parse_episode(text, now=clock.now(), timezone=child.timezone)
     outcome = await report(session, membership, reporter, parsed, source="line", in_chat=in_chat)
+    if message_id is not None:
+        outcome.episode.source_chat_id, outcome.episode.source_message_id = in_chat, message_id
     return await receipt(session, outcome.episode, outcome.possible_duplicate)
 
 
