@@ -18,7 +18,7 @@ from bot.sandbox.client import Actor, Chat
 from models import Timer
 from tests.e2e.conftest import World
 from tests.e2e.episode_steps import bot_texts, lily_team, logged, said_since, saved
-from tests.e2e.teams_steps import create_team, say
+from tests.e2e.teams_steps import create_team
 
 pytestmark = pytest.mark.usefixtures("unhurried")
 
