@@ -219,6 +219,17 @@ class Actor:
     async def send_document(self, chat: Chat, caption: str | None = None, **file: Any) -> int:
         return await self._send_file("send_document", chat, caption, **file)
 
+    async def send_video(self, chat: Chat, caption: str | None = None, **file: Any) -> int:
+        """A video; ``duration`` (s), ``filename``, ``content``, ``mime_type`` are optional."""
+        return await self._send_file("send_video", chat, caption, **file)
+
+    async def send_video_note(self, chat: Chat, **file: Any) -> int:
+        """A round video message (no caption)."""
+        return await self._send_file("send_video_note", chat, None, **file)
+
+    async def send_voice(self, chat: Chat, caption: str | None = None, **file: Any) -> int:
+        return await self._send_file("send_voice", chat, caption, **file)
+
     async def _send_file(
         self, kind: str, chat: Chat, caption: str | None, content: bytes | None = None, **extra: Any
     ) -> int:

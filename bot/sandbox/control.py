@@ -160,21 +160,24 @@ async def edit_text(request: web.Request) -> web.Response:
     return _ok({"message_id": message.message_id, "edit_date": message.edit_date})
 
 
-@routes.post("/sandbox/{kind:send_photo|send_document}")
+@routes.post("/sandbox/{kind:send_photo|send_document|send_video|send_video_note|send_voice}")
 async def send_file(request: web.Request) -> web.Response:
     body, core = await _body(request), _core(request)
     kind = request.match_info["kind"].removeprefix("send_")
+    duration = body.get("duration")
+    if duration is not None and (isinstance(duration, bool) or not isinstance(duration, int)):
+        raise ControlError("duration must be a whole number of seconds")
     content, filename = sample_file(kind, body.get("filename"))
     if body.get("content_base64"):
         try:
             content = base64.b64decode(body["content_base64"], validate=True)
         except (binascii.Error, ValueError):
             raise ControlError("content_base64 is not valid base64") from None
-    upload = people.Upload(kind, content, filename, body.get("mime_type"))
+    upload = people.Upload(kind, content, filename, body.get("mime_type"), duration)
     chat_id, sender, reply_to = body.get("chat_id"), body.get("from"), body.get("reply_to")
     message = people.send_file(core, chat_id, sender, upload, body.get("caption"), reply_to)
-    file_id = message.photo_id or message.document_id
-    return _ok({"message_id": message.message_id, "file_id": file_id})
+    assert message.media is not None
+    return _ok({"message_id": message.message_id, "file_id": message.media[1]})
 
 
 @routes.post("/sandbox/press")

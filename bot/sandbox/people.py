@@ -78,22 +78,33 @@ def edit(core: Core, chat_id: Any, from_id: Any, message_id: Any, text: Any) -> 
 
 @dataclass
 class Upload:
-    """A file a person sends: "photo" or "document", its bytes, name and MIME type."""
+    """A file a person sends: its kind (photo, document, video, video_note, voice), bytes,
+    name, MIME type and, for recordings, length in seconds."""
 
     kind: str
     content: bytes
     filename: str | None
     mime_type: str | None
+    duration: int | None = None
 
 
 def send_file(
     core: Core, chat_id: Any, from_id: Any, upload: Upload, caption: Any, reply_to: Any = None
 ) -> Message:
-    """Post a photo or document as a person, with an optional caption."""
+    """Post a file as a person, with an optional caption (a video note takes none)."""
     chat_for_sender(core, chat_id, find_user(core.world, from_id))
     if caption is not None and not isinstance(caption, str):
         raise ControlError("caption must be a string")
-    stored = store(core.world, upload.kind, upload.content, upload.filename, upload.mime_type)
+    if caption and upload.kind == "video_note":
+        raise ControlError("a video note has no caption")
+    stored = store(
+        core.world,
+        upload.kind,
+        upload.content,
+        upload.filename,
+        upload.mime_type,
+        upload.duration,
+    )
     media = {f"{upload.kind}_id": stored.file_id, "caption": caption or None}
     return send(core, chat_id, from_id, reply_to, **media)
 

@@ -71,11 +71,14 @@ async def report(
     *,
     source: str,
     in_chat: int | None = None,
+    attachments: tuple[tuple[str, str], ...] = (),
 ) -> ReportOutcome:
     """Save what ``reporter`` saw and tell the team, unless another report may be the same one.
 
     :param in_chat: the chat the report was made in; if it is the team group, the
         reporter's confirmation there is the group's copy and no relay goes to it.
+    :param attachments: (Telegram file id, kind) of the photos, videos and voice messages
+        sent with it.
     """
     if source not in SOURCES:
         raise ValueError(f"unknown report source {source!r}")
@@ -84,6 +87,9 @@ async def report(
     validate(parsed, clock.now())
     child = await lock_child(session, membership.child_id)
     episode = Episode(child_id=child.id, reporter_id=reporter.id, source=source, **fields(parsed))
+    if attachments:
+        episode.attachment_file_ids = [file_id for file_id, _ in attachments]
+        episode.details = {"attachment_kinds": [kind for _, kind in attachments]}
     session.add(episode)
     await session.flush()
     await audit.record(

@@ -237,3 +237,19 @@ def test_the_plan_shows_its_threshold_and_how_to_change_it_to_who_may() -> None:
         "🚨 Reports of 3 min or more, or severe with an injury, are urgent and carry this plan.",
     ]
     assert "/plan set" in editor.text and "/plan set" not in reader.text
+
+
+def test_the_record_lists_what_is_attached_by_kind() -> None:
+    filmed = _episode(
+        attachment_file_ids=["BAAC1", "AwAC2", "old"],
+        details={"attachment_kinds": ["video", "voice"]},
+    )
+    bare = _episode(attachment_file_ids=[], details={})
+
+    relay = views.relay(_card(filmed), LILY, COUNTS, NOW, urgent=False).text.splitlines()
+
+    assert "📎 video, voice message, file" in relay
+    assert not any(
+        line.startswith("📎")
+        for line in views.relay(_card(bare), LILY, COUNTS, NOW, urgent=False).text.splitlines()
+    )
