@@ -39,7 +39,7 @@ def _inline_markup(params: Params) -> dict[str, Any] | None:
 
 
 def _save_edit(core: Core, chat: Chat, message: Message, **changes: Any) -> dict[str, Any]:
-    core.limits.admit_edit(chat.id)
+    core.limits.admit(chat.id, chat.is_group)
     for name, value in changes.items():
         setattr(message, name, value)
     message.edit_date = core.world.now()

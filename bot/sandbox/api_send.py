@@ -109,7 +109,7 @@ def _markup_fields(params: Params) -> dict[str, Any]:
 def _post(core: Core, chat: Chat, params: Params, **fields: Any) -> dict[str, Any]:
     reply_to = reply_target(chat, params)
     markup = _markup_fields(params)
-    core.limits.admit_send(chat.id, chat.is_group)
+    core.limits.admit(chat.id, chat.is_group)
     silent = params.flag("disable_notification")
     message = core.world.add_message(
         chat, core.bot_id, reply_to_message_id=reply_to, silent=silent, **markup, **fields

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.sandbox.activity import Activity
 from bot.sandbox.faults import FaultInjector
-from bot.sandbox.limits import RateLimits
+from bot.sandbox.flood import RateLimits
 from bot.sandbox.state import User, World
 from bot.sandbox.updates import UpdateQueue
 from bot.sandbox.webhook import Webhook

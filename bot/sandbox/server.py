@@ -10,7 +10,7 @@ from bot.sandbox import control
 from bot.sandbox.botapi import CORE_KEY, add_routes
 from bot.sandbox.core import Core
 from bot.sandbox.faults import FaultInjector
-from bot.sandbox.limits import RateLimits
+from bot.sandbox.flood import RateLimits
 from bot.sandbox.state import World
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
