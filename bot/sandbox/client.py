@@ -78,12 +78,16 @@ class SandboxClient:
         )
         return Actor(self, raw)
 
-    async def group(self, title: str, members: Sequence[Actor], supergroup: bool = False) -> Group:
-        """A new group created by the first member, with the others in it (the bot is not)."""
+    async def group(
+        self, title: str, members: Sequence[Actor], supergroup: bool = False, forum: bool = False
+    ) -> Group:
+        """A new group created by the first member, with the others in it (the bot is not);
+        a ``forum`` is a supergroup with topics."""
         body = {
             "title": title,
             "member_ids": [member.id for member in members],
-            "type": "supergroup" if supergroup else "group",
+            "type": "supergroup" if supergroup or forum else "group",
+            "forum": forum,
         }
         return Group(self, await self.request("POST", "/sandbox/groups", json=body))
 
@@ -172,6 +176,12 @@ class Group(Chat):
     async def remove_member(self, user: Actor) -> None:
         await self.client.request("DELETE", f"/sandbox/groups/{self.id}/members/{user.id}")
 
+    async def create_topic(self, name: str, by: Actor) -> int:
+        """Open a forum topic; returns its message_thread_id."""
+        body = {"name": name, "by": by.id}
+        path = f"/sandbox/groups/{self.id}/topics"
+        return (await self.client.request("POST", path, json=body))["message_thread_id"]
+
     async def set_title(self, title: str, by: Actor) -> None:
         body = {"title": title, "by": by.id}
         await self.client.request("POST", f"/sandbox/groups/{self.id}/title", json=body)
@@ -199,12 +209,20 @@ class Actor:
     async def start(self) -> int:
         return await self.send(self.private_chat, "/start")
 
-    async def send(self, chat: Chat, text: str, reply_to: Message | int | None = None) -> int:
+    async def send(
+        self,
+        chat: Chat,
+        text: str,
+        reply_to: Message | int | None = None,
+        thread_id: int | None = None,
+    ) -> int:
+        """Write ``text`` in ``chat`` (in forum topic ``thread_id``, if given)."""
         body = {
             "chat_id": chat.id,
             "from": self.id,
             "text": text,
             "reply_to": _message_id(reply_to),
+            "thread_id": thread_id,
         }
         return (await self.client.request("POST", "/sandbox/send", json=body))["message_id"]
 

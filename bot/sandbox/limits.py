@@ -93,6 +93,8 @@ def _inline_button(button: Any) -> dict[str, Any]:
         raise refuse('Can\'t find field "text"')
     if not isinstance(button["text"], str):
         raise refuse('Field "text" must be of type String')
+    if not button["text"].strip():
+        raise bad_request("BUTTON_TEXT_INVALID")
     # Telegram ignores empty url/callback_data, so such a button has no action at all.
     if not any(button.get(action) not in (None, "") for action in _BUTTON_ACTIONS):
         raise refuse("Text buttons are unallowed in the inline keyboard")

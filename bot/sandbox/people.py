@@ -33,18 +33,35 @@ def chat_for_sender(core: Core, chat_id: Any, user: User) -> Chat:
     return chat
 
 
-def send(core: Core, chat_id: Any, from_id: Any, reply_to: Any = None, **content: Any) -> Message:
-    """Post a message as a person; the bot gets it if privacy mode lets it through."""
+def send(
+    core: Core,
+    chat_id: Any,
+    from_id: Any,
+    reply_to: Any = None,
+    thread_id: Any = None,
+    **content: Any,
+) -> Message:
+    """Post a message as a person (in a forum topic, or the topic of the message it answers);
+    the bot gets it if privacy mode lets it through."""
     user = find_user(core.world, from_id)
     chat = chat_for_sender(core, chat_id, user)
     if reply_to is not None and reply_to not in chat.messages:
         raise ControlError(f"no message {reply_to!r} in chat {chat.id} to reply to")
+    if thread_id is not None and thread_id not in chat.topics:
+        raise ControlError(f"chat {chat.id} has no topic {thread_id!r}")
+    if thread_id is None and reply_to is not None:
+        thread_id = chat.messages[reply_to].thread_id
     text = content.get("text") if content.get("text") is not None else content.get("caption")
     if content.get("text") is not None and not str(content["text"]).strip():
         raise ControlError("text must not be empty")
     entities = find_entities(text or "")
     message = core.world.add_message(
-        chat, user.id, reply_to_message_id=reply_to, entities=entities, **content
+        chat,
+        user.id,
+        reply_to_message_id=reply_to,
+        thread_id=thread_id,
+        entities=entities,
+        **content,
     )
     deliver(core, chat, message)
     return message

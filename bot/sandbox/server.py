@@ -6,7 +6,7 @@ import argparse
 
 from aiohttp import web
 
-from bot.sandbox import control
+from bot.sandbox import control, control_people
 from bot.sandbox.botapi import CORE_KEY, add_routes
 from bot.sandbox.core import Core
 from bot.sandbox.faults import FaultInjector
@@ -65,6 +65,7 @@ class Emulator:
         app[CORE_KEY] = self.core
         add_routes(app)
         app.router.add_routes(control.routes)
+        app.router.add_routes(control_people.routes)
         app.on_shutdown.append(self._on_shutdown)
         return app
 

@@ -50,6 +50,7 @@ class Message:
     reply_markup: dict[str, Any] | None = None
     keyboard: dict[str, Any] | None = None
     reply_to_message_id: int | None = None
+    thread_id: int | None = None  # the forum topic it is in; None is General or no forum
     link_preview_options: dict[str, Any] | None = None
     edit_date: int | None = None
     silent: bool = False
@@ -80,6 +81,8 @@ class Chat:
     next_message_id: int = 1
     migrated_to: int | None = None
     pinned: list[int] = field(default_factory=list)
+    is_forum: bool = False
+    topics: dict[int, str] = field(default_factory=dict)  # thread id → name
 
     @property
     def is_group(self) -> bool:

@@ -15,6 +15,7 @@ def transcript_entry(world: World, chat: Chat, message: Message) -> dict[str, An
         "date": message.date,
         "edited": message.edit_date is not None,
         "reply_to_message_id": message.reply_to_message_id,
+        "message_thread_id": message.thread_id,
         "text": message.text,
         "caption": message.caption,
         "entities": message.entities or None,

@@ -42,7 +42,8 @@ def user_json(user: User) -> dict[str, Any]:
 
 def chat_json(world: World, chat: Chat) -> dict[str, Any]:
     if chat.type != "private":
-        return {"id": chat.id, "type": chat.type, "title": chat.title}
+        fields = {"id": chat.id, "type": chat.type, "title": chat.title}
+        return {**fields, "is_forum": True} if chat.is_forum else fields
     user = world.users[chat.id]
     return compact(
         {
@@ -185,9 +186,11 @@ def message_json(world: World, message: Message, *, nested: bool = True) -> dict
     chat = world.chats[message.chat_id]
     body: dict[str, Any] = {
         "message_id": message.message_id,
+        "message_thread_id": message.thread_id,
         "from": user_json(world.users[message.sender_id]),
         "chat": chat_json(world, chat),
         "date": message.date,
+        "is_topic_message": True if message.thread_id else None,
     }
     replied = chat.messages.get(message.reply_to_message_id or 0)
     if replied is not None and nested:
