@@ -10,6 +10,7 @@ import pytest
 
 from bot import clock
 from models.session import Database
+from tests.support.conformance import every_answer_conforms  # noqa: F401 - an autouse fixture
 from tests.support.databases import (
     PostgresDatabases,
     SqliteDatabases,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.sandbox.activity import Activity
@@ -15,7 +16,11 @@ from bot.sandbox.webhook import Webhook
 
 @dataclass
 class Core:
-    """One bot's world, update queue, limits, faults and webhook, shared by all handlers."""
+    """One bot's world, update queue, limits, faults and webhook, shared by all handlers.
+
+    ``observers`` see every answer the emulator gives: (method, envelope) for each Bot API
+    call, and (``webhook.WEBHOOK``, update) for each update posted to a webhook.
+    """
 
     token: str
     world: World
@@ -24,6 +29,7 @@ class Core:
     faults: FaultInjector
     activity: Activity
     webhook: Webhook
+    observers: list[Callable[[str, Any], None]] = field(default_factory=list)
 
     @classmethod
     def create(cls, token: str, bot_username: str, bot_first_name: str) -> Core:
@@ -33,6 +39,7 @@ class Core:
             raise ValueError("a bot token looks like '123456:secret'")
         world = World(User(int(bot_id), bot_first_name, username=bot_username, is_bot=True))
         queue, activity = UpdateQueue(), Activity()
+        observers: list[Callable[[str, Any], None]] = []
         return cls(
             token=token,
             world=world,
@@ -40,7 +47,8 @@ class Core:
             limits=RateLimits(),
             faults=FaultInjector(),
             activity=activity,
-            webhook=Webhook(queue, activity),
+            webhook=Webhook(queue, activity, observers),
+            observers=observers,
         )
 
     @property
