@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.settings import Settings
@@ -25,6 +26,8 @@ class Runtime:
     sender: Sender | None = None
     poller: DurablePoller | None = None
     wake_sender: Callable[[], None] = field(default=lambda: None)
+    # Chats Telegram told to wait (a 429 to the timer's edits), until when (UTC).
+    paused_chats: dict[int, datetime] = field(default_factory=dict)
 
 
 def runtime_of(context: Any) -> Runtime:

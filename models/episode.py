@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, CreatedAt, JSONData, str_enum
@@ -34,6 +34,7 @@ class Episode(CreatedAt, Base):
     __table_args__ = (
         Index("ix_episode_child_id_occurred_at", "child_id", "occurred_at"),
         Index("ix_episode_merged_into_id", "merged_into_id"),
+        Index("ix_episode_source_chat_id_source_message_id", "source_chat_id", "source_message_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -59,6 +60,9 @@ class Episode(CreatedAt, Base):
     deleted_at: Mapped[datetime | None]
     # How it was entered: "line" (/e …), "wizard" or "timer".
     source: Mapped[str | None] = mapped_column(String(16))
+    # The Telegram message a one-line report was typed in, so an edit of it is a correction.
+    source_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    source_message_id: Mapped[int | None] = mapped_column(BigInteger)
     # None while its reporter is asked "same episode?"; the team has not been told yet.
     relayed_at: Mapped[datetime | None]
     # A second report of the same episode is kept, hidden, as a second observer of this one.

@@ -12,6 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot.handlers import (
     child,
     doses,
+    edits,
     episode_wizard,
     episodes,
     errors,
@@ -30,8 +31,10 @@ from bot.handlers import (
     wizards,
 )
 
-# The private text router (``wizards``) goes last: it takes any plain text left over.
+# Edited messages go first: a command edited must not run again. The private text
+# router (``wizards``) goes last: it takes any plain text left over.
 FEATURES = [
+    edits,
     *(start, newchild, invites, teams, child, links),
     *(episode_wizard, timer, episodes, history, plan),
     *(medications, doses),

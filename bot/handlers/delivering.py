@@ -7,6 +7,7 @@ to the outbox, and the sender delivers it when Telegram allows.
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
 from telegram import (
     InlineKeyboardButton,
@@ -16,9 +17,11 @@ from telegram import (
     ReplyParameters,
     Update,
 )
-from telegram.error import BadRequest, NetworkError, RetryAfter
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
+from bot import clock
 from bot.delivery import outbox
+from bot.delivery.sender import retry_after_seconds
 from bot.replies import Button, Reply
 from bot.runtime import Runtime
 
@@ -63,10 +66,12 @@ async def deliver(
     """Answer the button, put ``edit`` in its message, then send ``replies`` to ``chat_id``.
 
     ``quote``: the replies quote the message they answer (a command typed in a group).
+    In a forum group the replies go to the topic of the typed or pressed message.
     """
     bot, query, message = update.get_bot(), update.callback_query, update.effective_message
-    if query is not None:
-        await query.answer(answer, show_alert=alert)
+    topic = topic_of(message)
+    if query is not None and not await _answer(update, answer, alert) and alert and answer:
+        await _say_instead(update, answer)
     if edit is not None and query is not None and isinstance(query.message, Message):
         try:
             await query.message.edit_text(edit.text, reply_markup=markup(edit.buttons))
@@ -76,9 +81,10 @@ async def deliver(
         except (RetryAfter, NetworkError) as error:
             log.warning("edit for update %s queued: %s", update.update_id, error)
             async with runtime.db.transaction() as session:
-                await outbox.enqueue_edit(
+                row = await outbox.enqueue_edit(
                     session, query.message.chat_id, query.message.message_id, edit
                 )
+                row.next_attempt_at = _not_before(error)
             runtime.wake_sender()
     if chat_id is None:
         return
@@ -90,6 +96,7 @@ async def deliver(
                 chat_id,
                 reply.text,
                 reply_markup=reply_markup(reply),
+                message_thread_id=topic,
                 reply_parameters=(
                     ReplyParameters(quote_id, allow_sending_without_reply=True)
                     if quote_id
@@ -100,20 +107,67 @@ async def deliver(
             raise
         except (RetryAfter, NetworkError) as error:  # NetworkError covers timeouts and 5xx
             log.warning("reply to update %s queued: %s", update.update_id, error)
-            await _queue_replies(runtime, chat_id, replies[index:])
+            await _queue_replies(runtime, chat_id, replies[index:], topic, _not_before(error))
             return
 
 
-async def _queue_replies(runtime: Runtime, chat_id: int, replies: list[Reply]) -> None:
+def _not_before(error: TelegramError) -> datetime:
+    """When a call Telegram could not take may be made again: after its retry_after."""
+    wait = retry_after_seconds(error) if isinstance(error, RetryAfter) else 0.0
+    return clock.now() + timedelta(seconds=wait)
+
+
+def topic_of(message: object) -> int | None:
+    """The forum topic ``message`` is in; None for General, other chats and no message."""
+    if isinstance(message, Message) and message.is_topic_message:
+        return message.message_thread_id
+    return None
+
+
+async def _queue_replies(
+    runtime: Runtime, chat_id: int, replies: list[Reply], topic: int | None, not_before: datetime
+) -> None:
     async with runtime.db.transaction() as session:
         for reply in replies:
-            await outbox.enqueue(session, chat_id, reply)
+            for row in await outbox.enqueue(session, chat_id, reply):
+                row.next_attempt_at = not_before
+                if topic is not None:
+                    row.payload = {**row.payload, "message_thread_id": topic}
     runtime.wake_sender()
 
 
 async def refuse(update: Update, text: str) -> None:
     """Tell the user why nothing happened."""
     if update.callback_query is not None:
-        await update.callback_query.answer(text, show_alert=True)
+        if not await _answer(update, text, True):
+            await _say_instead(update, text)
     elif update.effective_message is not None:
         await update.effective_message.reply_text(text)
+
+
+async def _answer(update: Update, text: str | None, alert: bool) -> bool:
+    """Answer the pressed button; False if Telegram refused or could not take the answer.
+
+    Telegram refuses an answer once the query is some 15 seconds old (a replay after a
+    restart, a slow handler). The answer only stops the button's spinner: what the
+    press did (the edit, the replies) must go out all the same.
+    """
+    assert update.callback_query is not None
+    try:
+        await update.callback_query.answer(text, show_alert=alert)
+    except (BadRequest, RetryAfter, NetworkError) as error:
+        log.warning("button of update %s not answered: %s", update.update_id, error)
+        return False
+    return True
+
+
+async def _say_instead(update: Update, text: str) -> None:
+    """An alert that could not be shown goes to the pressed message's chat as a message."""
+    query = update.callback_query
+    assert query is not None
+    pressed = query.message if isinstance(query.message, Message) else None
+    chat_id = pressed.chat.id if pressed is not None else query.from_user.id
+    try:
+        await update.get_bot().send_message(chat_id, text, message_thread_id=topic_of(pressed))
+    except TelegramError as error:
+        log.warning("alert for update %s not delivered: %s", update.update_id, error)

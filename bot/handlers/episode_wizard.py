@@ -20,7 +20,7 @@ from bot.views.episodes import timer as timer_views
 from bot.views.episodes import wizard as views
 from models import Membership, WizardState
 
-MEDIA = filters.PHOTO | filters.VIDEO | filters.Document.VIDEO | filters.VIDEO_NOTE
+MEDIA = filters.PHOTO | filters.VIDEO | filters.Document.VIDEO | filters.VIDEO_NOTE | filters.VOICE
 
 
 class RepliesToButtons(filters.MessageFilter):
@@ -88,7 +88,8 @@ async def answer(turn: Turn, state: WizardState) -> Reply:
 
 @handles
 async def take_answer(turn: Turn) -> Reply:
-    """Someone replied to their question in a group, or sent a photo or video for their report."""
+    """Someone replied to their question in a group, or sent a photo, video or voice message
+    for their report."""
     state = await episode_wizard.expecting(turn.session, turn.person, turn.chat_id)
     attachment = _attachment(turn.update.effective_message)
     if attachment is None:
@@ -98,14 +99,21 @@ async def take_answer(turn: Turn) -> Reply:
     return await show(turn, outcome)
 
 
-def _attachment(message: Message | None) -> tuple[str, str | None] | None:
-    """The file of a photo (its largest size), video, video note or video document, and caption."""
+def _attachment(message: Message | None) -> tuple[str, str, str | None] | None:
+    """The file of a photo (its largest size), video, video note, video document or voice
+    message, its kind and its caption."""
     if message is None:
         return None
     if message.photo:
-        return message.photo[-1].file_id, message.caption
-    video = message.video or message.video_note or message.document
-    return (video.file_id, message.caption) if video is not None else None
+        return message.photo[-1].file_id, "photo", message.caption
+    for kind, found in (
+        ("video", message.video or message.document),
+        ("video_note", message.video_note),
+        ("voice", message.voice),
+    ):
+        if found is not None:
+            return found.file_id, kind, message.caption
+    return None
 
 
 def register(app: Application) -> None:

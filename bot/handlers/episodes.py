@@ -34,11 +34,19 @@ async def _hold(turn: Turn) -> None:
 @for_child("episode", asked=_hold)
 async def report_line(turn: Turn, membership: Membership) -> Reply:
     """Someone reported an episode in one line (or said which child the held one is about)."""
-    if turn.callback is None:
+    typed = turn.update.effective_message if turn.callback is None else None
+    if typed is not None:
         text = arguments(turn)
     else:
         text = await episodes.held(turn.session, turn.person, turn.chat_id)
-    receipt = await episodes.report_line(turn.session, membership, turn.person, text, turn.chat_id)
+    receipt = await episodes.report_line(
+        turn.session,
+        membership,
+        turn.person,
+        text,
+        turn.chat_id,
+        message_id=typed.message_id if typed is not None else None,
+    )
     await tell(turn.session, receipt.news, views.news)
     return views.receipt(receipt, turn.language)
 

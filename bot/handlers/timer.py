@@ -5,13 +5,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from datetime import datetime, timedelta
 from functools import partial
 
 from telegram import Bot
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, RetryAfter, TelegramError
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
+from bot import clock
+from bot.delivery import outbox
 from bot.delivery.outbox import enqueue
+from bot.delivery.sender import retry_after_seconds
 from bot.handlers.child import for_child
 from bot.handlers.delivering import markup
 from bot.handlers.episode_wizard import label_pattern
@@ -25,7 +29,7 @@ from bot.services.episodes import wizard as episode_wizard
 from bot.services.teams import audience
 from bot.views.episodes import timer as views
 from bot.views.episodes import wizard as wizard_views
-from models import Membership
+from models import Membership, TimerStatus
 
 log = logging.getLogger(__name__)
 
@@ -77,21 +81,47 @@ async def tick(runtime: Runtime, bot: Bot) -> None:
 
 
 async def _redraw(runtime: Runtime, bot: Bot, live: timer.Live) -> None:
-    """Edit the live message; a missed beat is fine, the next one catches up."""
+    """Edit the live message; a missed beat is fine, the next one catches up.
+
+    A 429 pauses the chat for its ``retry_after``: no timer there is redrawn until then
+    (each call made anyway would lengthen the pause, and delay the team's alerts there),
+    and the last picture of a timer that has ended waits in the outbox instead.
+    """
     # Someone may have pressed Stop since: their screen must not be drawn over.
     async with runtime.db.open_session() as session:
         if not await timer.still(session, live.id, live.status):
             return
     reply = views.live(live, live.language)
+    paused_until = runtime.paused_chats.get(live.chat_id)
+    if paused_until is not None and paused_until > clock.now():
+        await _leave_last_picture(runtime, live, reply, paused_until)
+        return
     try:
         await bot.edit_message_text(
             reply.text, live.chat_id, live.message_id, reply_markup=markup(reply.buttons)
         )
+    except RetryAfter as error:
+        until = clock.now() + timedelta(seconds=retry_after_seconds(error))
+        runtime.paused_chats[live.chat_id] = until
+        log.warning("timer message %s not edited: chat paused until %s", live.id, until)
+        await _leave_last_picture(runtime, live, reply, until)
     except BadRequest as error:
         if "not modified" not in str(error):
             log.warning("timer message %s could not be edited: %s", live.id, error)
     except TelegramError as error:
         log.warning("timer message %s not edited this time: %s", live.id, error)
+
+
+async def _leave_last_picture(
+    runtime: Runtime, live: timer.Live, reply: Reply, not_before: datetime
+) -> None:
+    """A timer that has ended is not redrawn again: queue its final edit for after the pause."""
+    if live.status == TimerStatus.RUNNING or live.message_id is None:
+        return
+    async with runtime.db.transaction() as session:
+        row = await outbox.enqueue_edit(session, live.chat_id, live.message_id, reply)
+        row.next_attempt_at = not_before
+    runtime.wake_sender()
 
 
 class Ticker:

@@ -120,7 +120,7 @@ async def get_file(core: Core, params: Params) -> dict[str, Any]:
 async def answer_callback_query(core: Core, params: Params) -> bool:
     query_id = params.text("callback_query_id", required=True, missing="query_id is empty")
     query = core.world.callbacks.get(query_id or "")
-    if query is None or query.answered:
+    if query is None or query.answered or core.limits.too_late_to_answer(query.created):
         raise bad_request("query is too old and response timeout expired or query ID is invalid")
     if len(params.text("text") or "") > 200:
         raise bad_request("MESSAGE_TOO_LONG")

@@ -18,6 +18,7 @@ NOT_MODIFIED = (
     "the same as a current content and reply markup of the message"
 )
 _NO_MESSAGE_ID = "message identifier is not specified"
+DELETE_WINDOW_SECONDS = 48 * 3600
 
 
 def _own_message(core: Core, params: Params) -> tuple[Chat, Message]:
@@ -39,7 +40,7 @@ def _inline_markup(params: Params) -> dict[str, Any] | None:
 
 
 def _save_edit(core: Core, chat: Chat, message: Message, **changes: Any) -> dict[str, Any]:
-    core.limits.admit_edit(chat.id)
+    core.limits.admit(chat.id, chat.is_group)
     for name, value in changes.items():
         setattr(message, name, value)
     message.edit_date = core.world.now()
@@ -72,7 +73,14 @@ async def delete_message(core: Core, params: Params) -> bool:
     message_id = params.integer("message_id", required=True, missing=_NO_MESSAGE_ID)
     message = find_message(chat, message_id or 0, "delete")
     # In groups only admins may delete other people's messages; in private chats anyone may.
-    if chat.is_group and message.sender_id != core.bot_id and not bot_is_admin(core.world, chat):
+    admin = bot_is_admin(core.world, chat)
+    if chat.is_group and message.sender_id != core.bot_id and not admin:
+        raise bad_request("message can't be deleted")
+    # Only a supergroup's admins may delete messages older than 48 hours.
+    old = core.world.now() - message.date >= DELETE_WINDOW_SECONDS
+    if (
+        old and not (chat.type == "supergroup" and admin)
+    ) or "forum_topic_created" in message.service:
         raise bad_request("message can't be deleted")
     del chat.messages[message.message_id]
     if message.message_id in chat.pinned:

@@ -29,6 +29,15 @@ CHAT_ACTIONS = frozenset(
         "upload_video_note",
     }
 )
+# The MessageEntity types a bot may send.
+ENTITY_TYPES = frozenset(
+    {
+        *("mention", "hashtag", "cashtag", "bot_command", "url", "email", "phone_number"),
+        *("bold", "italic", "underline", "strikethrough", "spoiler", "code", "pre"),
+        *("blockquote", "expandable_blockquote", "text_link", "text_mention"),
+        *("custom_emoji", "date_time"),
+    }
+)
 _LINK_PREVIEW_FIELDS = ("is_disabled", "url", "prefer_small_media", "prefer_large_media")
 
 
@@ -64,6 +73,8 @@ def _explicit_entities(text: str, entities: Any) -> list[dict[str, Any]]:
         offset, size = entity.get("offset"), entity.get("length")
         if not isinstance(offset, int) or not isinstance(size, int) or "type" not in entity:
             raise bad_request("can't parse MessageEntity")
+        if entity["type"] not in ENTITY_TYPES:
+            raise bad_request("can't parse MessageEntity: Unsupported type specified")
         if offset < 0 or size <= 0 or offset + size > length:
             raise bad_request("entity beginning out of bounds")
     return entities
@@ -106,13 +117,32 @@ def _markup_fields(params: Params) -> dict[str, Any]:
     return {"keyboard": markup}
 
 
+def thread_of(chat: Chat, params: Params, reply_to: int | None) -> int | None:
+    """The forum topic a message goes to: the one named, else the replied message's, else
+    General (None). A thread that does not exist is refused, as Telegram does."""
+    thread = params.integer("message_thread_id")
+    if thread is not None:
+        if thread not in chat.topics:
+            raise bad_request("message thread not found")
+        return thread
+    replied = chat.messages.get(reply_to) if reply_to is not None else None
+    return replied.thread_id if replied is not None else None
+
+
 def _post(core: Core, chat: Chat, params: Params, **fields: Any) -> dict[str, Any]:
     reply_to = reply_target(chat, params)
+    thread = thread_of(chat, params, reply_to)
     markup = _markup_fields(params)
-    core.limits.admit_send(chat.id, chat.is_group)
+    core.limits.admit(chat.id, chat.is_group)
     silent = params.flag("disable_notification")
     message = core.world.add_message(
-        chat, core.bot_id, reply_to_message_id=reply_to, silent=silent, **markup, **fields
+        chat,
+        core.bot_id,
+        reply_to_message_id=reply_to,
+        thread_id=thread,
+        silent=silent,
+        **markup,
+        **fields,
     )
     return message_json(core.world, message)
 

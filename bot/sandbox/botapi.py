@@ -51,10 +51,13 @@ _BY_LOWER_NAME = {name.lower(): name for name in METHODS}
 _DROPPED = "connection dropped (injected fault)"
 
 
-def _answer(error: ApiError | None = None, result: Any = None) -> web.Response:
-    if error is not None:
-        return web.json_response(error.envelope(), status=error.status)
-    return web.json_response({"ok": True, "result": result})
+def _answer(
+    core: Core, method: str, error: ApiError | None = None, result: Any = None
+) -> web.Response:
+    envelope = error.envelope() if error is not None else {"ok": True, "result": result}
+    for observe in core.observers:
+        observe(method, envelope)
+    return web.json_response(envelope, status=error.status if error is not None else 200)
 
 
 def _chat_id_of(params: Params | None) -> int | str | None:
@@ -117,11 +120,11 @@ async def handle_method(request: web.Request) -> web.StreamResponse:
     name = request.match_info["method"]
     if request.match_info["token"] != core.token:
         _record(core, name, None, 401, "Unauthorized")
-        return _answer(ApiError(401, "Unauthorized"))
+        return _answer(core, name, ApiError(401, "Unauthorized"))
     method = _BY_LOWER_NAME.get(name.lower())
     if method is None:
         _record(core, name, None, 404, "Not Found")
-        return _answer(ApiError(404, "Not Found"))
+        return _answer(core, name, ApiError(404, "Not Found"))
     watched, call = method != "getUpdates", _Call()
     if watched:
         core.activity.begin()
@@ -129,7 +132,7 @@ async def handle_method(request: web.Request) -> web.StreamResponse:
         result = await _run(core, request, method, call)
     except ApiError as error:
         _record(core, method, call.params, error.status, error.description)
-        return _answer(error)
+        return _answer(core, method, error)
     except _Dropped:
         _record(core, method, call.params, 0, _DROPPED)
         return web.Response()  # never reaches the client: aiohttp finds the transport closed
@@ -137,17 +140,17 @@ async def handle_method(request: web.Request) -> web.StreamResponse:
         if watched:
             core.activity.end()
     _record(core, method, call.params, 200, None)
-    return _answer(result=result)
+    return _answer(core, method, result=result)
 
 
 async def handle_file(request: web.Request) -> web.StreamResponse:
     core = request.app[CORE_KEY]
     if request.match_info["token"] != core.token:
-        return _answer(ApiError(401, "Unauthorized"))
+        return _answer(core, "<file>", ApiError(401, "Unauthorized"))
     path = request.match_info["file_path"]
     stored = next((item for item in core.world.files.values() if item.file_path == path), None)
     if stored is None:
-        return _answer(ApiError(404, "Not Found"))
+        return _answer(core, "<file>", ApiError(404, "Not Found"))
     content_type = stored.mime_type or "application/octet-stream"
     return web.Response(body=stored.content, content_type=content_type)
 

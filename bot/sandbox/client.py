@@ -48,12 +48,16 @@ class SandboxClient:
         )
         return Actor(self, raw)
 
-    async def group(self, title: str, members: Sequence[Actor], supergroup: bool = False) -> Group:
-        """A new group created by the first member, with the others in it (the bot is not)."""
+    async def group(
+        self, title: str, members: Sequence[Actor], supergroup: bool = False, forum: bool = False
+    ) -> Group:
+        """A new group created by the first member, with the others in it (the bot is not);
+        a ``forum`` is a supergroup with topics."""
         body = {
             "title": title,
             "member_ids": [member.id for member in members],
-            "type": "supergroup" if supergroup else "group",
+            "type": "supergroup" if supergroup or forum else "group",
+            "forum": forum,
         }
         return Group(self, await self.request("POST", "/sandbox/groups", json=body))
 
@@ -175,6 +179,12 @@ class Group(Chat):
     async def remove_member(self, user: Actor) -> None:
         await self.client.request("DELETE", f"/sandbox/groups/{self.id}/members/{user.id}")
 
+    async def create_topic(self, name: str, by: Actor) -> int:
+        """Open a forum topic; returns its message_thread_id."""
+        body = {"name": name, "by": by.id}
+        path = f"/sandbox/groups/{self.id}/topics"
+        return (await self.client.request("POST", path, json=body))["message_thread_id"]
+
     async def set_title(self, title: str, by: Actor) -> None:
         body = {"title": title, "by": by.id}
         await self.client.request("POST", f"/sandbox/groups/{self.id}/title", json=body)
@@ -202,20 +212,44 @@ class Actor:
     async def start(self) -> int:
         return await self.send(self.private_chat, "/start")
 
-    async def send(self, chat: Chat, text: str, reply_to: Message | int | None = None) -> int:
+    async def send(
+        self,
+        chat: Chat,
+        text: str,
+        reply_to: Message | int | None = None,
+        thread_id: int | None = None,
+    ) -> int:
+        """Write ``text`` in ``chat`` (in forum topic ``thread_id``, if given)."""
         body = {
             "chat_id": chat.id,
             "from": self.id,
             "text": text,
             "reply_to": _message_id(reply_to),
+            "thread_id": thread_id,
         }
         return (await self.client.request("POST", "/sandbox/send", json=body))["message_id"]
+
+    async def edit(self, chat: Chat, message: Message | int, text: str) -> None:
+        """Change the text (or caption) of one's own message; the bot gets edited_message."""
+        body = {"chat_id": chat.id, "from": self.id, "message_id": _message_id(message)}
+        await self.client.request("POST", "/sandbox/edit", json={**body, "text": text})
 
     async def send_photo(self, chat: Chat, caption: str | None = None, **file: Any) -> int:
         return await self._send_file("send_photo", chat, caption, **file)
 
     async def send_document(self, chat: Chat, caption: str | None = None, **file: Any) -> int:
         return await self._send_file("send_document", chat, caption, **file)
+
+    async def send_video(self, chat: Chat, caption: str | None = None, **file: Any) -> int:
+        """A video; ``duration`` (s), ``filename``, ``content``, ``mime_type`` are optional."""
+        return await self._send_file("send_video", chat, caption, **file)
+
+    async def send_video_note(self, chat: Chat, **file: Any) -> int:
+        """A round video message (no caption)."""
+        return await self._send_file("send_video_note", chat, None, **file)
+
+    async def send_voice(self, chat: Chat, caption: str | None = None, **file: Any) -> int:
+        return await self._send_file("send_voice", chat, caption, **file)
 
     async def _send_file(
         self, kind: str, chat: Chat, caption: str | None, content: bytes | None = None, **extra: Any

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from typing import Any
@@ -14,7 +12,6 @@ from bot.sandbox import groups, people
 from bot.sandbox.botapi import CORE_KEY
 from bot.sandbox.core import Core
 from bot.sandbox.errors import ControlError
-from bot.sandbox.media import sample_file
 from bot.sandbox.state import Chat
 from bot.sandbox.transcript import transcript
 from bot.sandbox.wire import chat_json, user_json
@@ -23,11 +20,11 @@ routes = web.RouteTableDef()
 _USER_FIELDS = ("last_name", "username", "language_code")
 
 
-def _core(request: web.Request) -> Core:
+def core_of(request: web.Request) -> Core:
     return request.app[CORE_KEY]
 
 
-async def _body(request: web.Request) -> dict[str, Any]:
+async def body_of(request: web.Request) -> dict[str, Any]:
     if not request.body_exists:
         return {}
     try:
@@ -48,7 +45,7 @@ def _int(value: Any, name: str) -> int:
         raise ControlError(f"{name} must be an integer") from None
 
 
-def _ok(payload: Any = None) -> web.Response:
+def ok(payload: Any = None) -> web.Response:
     return web.json_response({"ok": True} if payload is None else payload)
 
 
@@ -64,143 +61,101 @@ async def control_errors(
 
 @routes.post("/sandbox/users")
 async def create_user(request: web.Request) -> web.Response:
-    body = await _body(request)
+    body = await body_of(request)
     if not isinstance(body.get("first_name"), str) or not body["first_name"]:
         raise ControlError("first_name is required")
     details = {key: body.get(key) or None for key in _USER_FIELDS}
-    return _ok(user_json(_core(request).world.add_user(body["first_name"], **details)))
+    return ok(user_json(core_of(request).world.add_user(body["first_name"], **details)))
 
 
 @routes.post("/sandbox/users/{user_id}/{action:block|unblock}")
 async def block_user(request: web.Request) -> web.Response:
     user_id = _int(request.match_info["user_id"], "user id")
-    people.set_blocked(_core(request), user_id, request.match_info["action"] == "block")
-    return _ok()
+    people.set_blocked(core_of(request), user_id, request.match_info["action"] == "block")
+    return ok()
 
 
 @routes.post("/sandbox/groups")
 async def create_group(request: web.Request) -> web.Response:
-    body, core = await _body(request), _core(request)
+    body, core = await body_of(request), core_of(request)
     member_ids = [_int(member, "member_ids[]") for member in body.get("member_ids") or []]
-    chat = groups.create_group(core, body.get("title") or "", member_ids, body.get("type", "group"))
-    return _ok(chat_json(core.world, chat))
+    kind, forum = body.get("type", "group"), bool(body.get("forum", False))
+    chat = groups.create_group(core, body.get("title") or "", member_ids, kind, forum)
+    return ok(chat_json(core.world, chat))
 
 
 def _group(request: web.Request) -> Chat:
     chat_id = _int(request.match_info["chat_id"], "chat id")
-    return groups.find_group(_core(request).world, chat_id)
+    return groups.find_group(core_of(request).world, chat_id)
 
 
 @routes.post("/sandbox/groups/{chat_id}/bot")
 async def add_bot(request: web.Request) -> web.Response:
-    body, core = await _body(request), _core(request)
+    body, core = await body_of(request), core_of(request)
     by = groups.find_user(core.world, _int(body.get("by"), "by"))
     groups.add_bot(core, _group(request), by, bool(body.get("admin", False)))
-    return _ok()
+    return ok()
 
 
 @routes.delete("/sandbox/groups/{chat_id}/bot")
 async def remove_bot(request: web.Request) -> web.Response:
-    core = _core(request)
+    core = core_of(request)
     by = groups.find_user(core.world, _int(request.query.get("by"), "by"))
     groups.remove_bot(core, _group(request), by.id)
-    return _ok()
+    return ok()
 
 
 @routes.post("/sandbox/groups/{chat_id}/members")
 async def join_group(request: web.Request) -> web.Response:
-    body, core = await _body(request), _core(request)
+    body, core = await body_of(request), core_of(request)
     user = groups.find_user(core.world, _int(body.get("user_id"), "user_id"))
     groups.join(core, _group(request), user)
-    return _ok()
+    return ok()
 
 
 @routes.delete("/sandbox/groups/{chat_id}/members/{user_id}")
 async def leave_group(request: web.Request) -> web.Response:
-    core = _core(request)
+    core = core_of(request)
     user = groups.find_user(core.world, _int(request.match_info["user_id"], "user id"))
     groups.leave(core, _group(request), user)
-    return _ok()
+    return ok()
+
+
+@routes.post("/sandbox/groups/{chat_id}/topics")
+async def create_topic(request: web.Request) -> web.Response:
+    body, core = await body_of(request), core_of(request)
+    by = groups.find_user(core.world, _int(body.get("by"), "by"))
+    name = body.get("name") if isinstance(body.get("name"), str) else ""
+    message = groups.create_topic(core, _group(request), name, by)
+    return ok({"message_thread_id": message.message_id, "name": name})
 
 
 @routes.post("/sandbox/groups/{chat_id}/title")
 async def set_title(request: web.Request) -> web.Response:
-    body, core = await _body(request), _core(request)
+    body, core = await body_of(request), core_of(request)
     by = groups.find_user(core.world, _int(body.get("by"), "by"))
     groups.set_title(core, _group(request), str(body.get("title") or ""), by)
-    return _ok()
+    return ok()
 
 
 @routes.post("/sandbox/groups/{chat_id}/migrate")
 async def migrate_group(request: web.Request) -> web.Response:
-    core = _core(request)
-    return _ok(chat_json(core.world, groups.migrate(core, _group(request))))
-
-
-@routes.post("/sandbox/send")
-async def send_text(request: web.Request) -> web.Response:
-    body = await _body(request)
-    if not isinstance(body.get("text"), str):
-        raise ControlError("text is required")
-    chat_id, sender, reply_to = body.get("chat_id"), body.get("from"), body.get("reply_to")
-    message = people.send(_core(request), chat_id, sender, reply_to, text=body["text"])
-    return _ok({"message_id": message.message_id})
-
-
-@routes.post("/sandbox/{kind:send_photo|send_document}")
-async def send_file(request: web.Request) -> web.Response:
-    body, core = await _body(request), _core(request)
-    kind = request.match_info["kind"].removeprefix("send_")
-    content, filename = sample_file(kind, body.get("filename"))
-    if body.get("content_base64"):
-        try:
-            content = base64.b64decode(body["content_base64"], validate=True)
-        except (binascii.Error, ValueError):
-            raise ControlError("content_base64 is not valid base64") from None
-    upload = people.Upload(kind, content, filename, body.get("mime_type"))
-    chat_id, sender, reply_to = body.get("chat_id"), body.get("from"), body.get("reply_to")
-    message = people.send_file(core, chat_id, sender, upload, body.get("caption"), reply_to)
-    file_id = message.photo_id or message.document_id
-    return _ok({"message_id": message.message_id, "file_id": file_id})
-
-
-@routes.post("/sandbox/press")
-async def press_button(request: web.Request) -> web.Response:
-    body = await _body(request)
-    if not isinstance(body.get("data"), str):
-        raise ControlError("data is required")
-    query = people.press(
-        _core(request),
-        body.get("chat_id"),
-        body.get("from"),
-        body.get("message_id"),
-        body["data"],
-        forge=bool(body.get("forge", False)),
-    )
-    return _ok({"callback_query_id": query.id})
-
-
-@routes.get("/sandbox/callbacks/{query_id}")
-async def callback_answer(request: web.Request) -> web.Response:
-    query = _core(request).world.callbacks.get(request.match_info["query_id"])
-    if query is None:
-        raise ControlError("no such callback query", 404)
-    answer = {"answered": query.answered, "text": query.text}
-    return _ok({**answer, "show_alert": query.show_alert, "url": query.url})
+    core = core_of(request)
+    return ok(chat_json(core.world, groups.migrate(core, _group(request))))
 
 
 @routes.get("/sandbox/chats/{chat_id}/messages")
 async def chat_messages(request: web.Request) -> web.Response:
-    world = _core(request).world
+    world = core_of(request).world
     chat = world.chats.get(_int(request.match_info["chat_id"], "chat id"))
     if chat is None:
         raise ControlError("no such chat", 404)
-    return _ok(transcript(world, chat))
+    return ok(transcript(world, chat))
 
 
 @routes.get("/sandbox/files/{file_id}")
 async def download(request: web.Request) -> web.Response:
-    stored = _core(request).world.files.get(request.match_info["file_id"])
+    stored = core_of(request).world.files.get(request.match_info["file_id"])
     if stored is None:
         raise ControlError("no such file", 404)
     return web.Response(body=stored.content, content_type=stored.mime_type or "image/png")
@@ -208,12 +163,12 @@ async def download(request: web.Request) -> web.Response:
 
 @routes.post("/sandbox/settle")
 async def settle(request: web.Request) -> web.Response:
-    body, core = await _body(request), _core(request)
+    body, core = await body_of(request), core_of(request)
     timeout = body.get("timeout") or 5.0
     if isinstance(timeout, bool) or not isinstance(timeout, int | float):
         raise ControlError("timeout must be a number of seconds")
     if await core.activity.settle(core.queue, timeout):
-        return _ok()
+        return ok()
     pending = len(core.queue.pending)
     message = f"the bot did not settle within {timeout}s ({pending} updates pending)"
     return web.json_response({"ok": False, "error": message}, status=408)
@@ -221,20 +176,20 @@ async def settle(request: web.Request) -> web.Response:
 
 @routes.get("/sandbox/calls")
 async def list_calls(request: web.Request) -> web.Response:
-    return _ok([asdict(call) for call in _core(request).world.calls])
+    return ok([asdict(call) for call in core_of(request).world.calls])
 
 
 @routes.delete("/sandbox/calls")
 async def clear_calls(request: web.Request) -> web.Response:
-    _core(request).world.calls.clear()
-    return _ok()
+    core_of(request).world.calls.clear()
+    return ok()
 
 
 @routes.post("/sandbox/limits")
 async def set_limits(request: web.Request) -> web.Response:
-    body = await _body(request)
+    body = await body_of(request)
     try:
-        return _ok(_core(request).limits.configure(**body))
+        return ok(core_of(request).limits.configure(**body))
     except (TypeError, ValueError) as error:
         raise ControlError(str(error)) from None
 
@@ -242,26 +197,26 @@ async def set_limits(request: web.Request) -> web.Response:
 @routes.post("/sandbox/clock")
 async def advance_clock(request: web.Request) -> web.Response:
     """Let time pass on Telegram's side: flood limits refill and timed faults run out."""
-    seconds = (await _body(request)).get("advance")
+    seconds = (await body_of(request)).get("advance")
     if isinstance(seconds, bool) or not isinstance(seconds, int | float):
         raise ControlError("advance must be a number of seconds")
     try:
-        return _ok({"advanced": _core(request).clock.advance(seconds)})
+        return ok({"advanced": core_of(request).clock.advance(seconds)})
     except ValueError as error:
         raise ControlError(str(error)) from None
 
 
 @routes.post("/sandbox/faults")
 async def inject_fault(request: web.Request) -> web.Response:
-    body, faults = await _body(request), _core(request).faults
+    body, faults = await body_of(request), core_of(request).faults
     try:
         faults.inject(**body)
     except (TypeError, ValueError) as error:
         raise ControlError(str(error)) from None
-    return _ok(faults.describe())
+    return ok(faults.describe())
 
 
 @routes.delete("/sandbox/faults")
 async def clear_faults(request: web.Request) -> web.Response:
-    _core(request).faults.clear()
-    return _ok()
+    core_of(request).faults.clear()
+    return ok()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.sandbox.activity import Activity
 from bot.sandbox.clock import SandboxClock
 from bot.sandbox.faults import FaultInjector
-from bot.sandbox.limits import RateLimits
+from bot.sandbox.flood import RateLimits
 from bot.sandbox.state import User, World
 from bot.sandbox.updates import UpdateQueue
 from bot.sandbox.webhook import Webhook
@@ -19,6 +20,8 @@ class Core:
     """One bot's world, update queue, limits, faults and webhook, shared by all handlers.
 
     `clock` is Telegram's sense of time for the flood limits and timed faults.
+    ``observers`` see every answer the emulator gives: (method, envelope) for each Bot API
+    call, and (``webhook.WEBHOOK``, update) for each update posted to a webhook.
     """
 
     token: str
@@ -29,6 +32,7 @@ class Core:
     activity: Activity
     webhook: Webhook
     clock: SandboxClock
+    observers: list[Callable[[str, Any], None]] = field(default_factory=list)
 
     @classmethod
     def create(cls, token: str, bot_username: str, bot_first_name: str) -> Core:
@@ -38,6 +42,7 @@ class Core:
             raise ValueError("a bot token looks like '123456:secret'")
         world = World(User(int(bot_id), bot_first_name, username=bot_username, is_bot=True))
         queue, activity, clock = UpdateQueue(), Activity(), SandboxClock()
+        observers: list[Callable[[str, Any], None]] = []
         return cls(
             token=token,
             world=world,
@@ -45,8 +50,9 @@ class Core:
             limits=RateLimits(clock),
             faults=FaultInjector(clock),
             activity=activity,
-            webhook=Webhook(queue, activity),
+            webhook=Webhook(queue, activity, observers),
             clock=clock,
+            observers=observers,
         )
 
     @property

@@ -33,7 +33,15 @@ def deliver(core: Core, chat: Chat, message: Message) -> bool:
     """Queue a `message` update if the bot may see it; the transcript keeps it either way."""
     if not bot_sees(core, chat, message):
         return False
-    return core.push_update("message", message_json(core.world, message))
+    message.delivered = core.push_update("message", message_json(core.world, message))
+    return message.delivered
+
+
+def deliver_edit(core: Core, chat: Chat, message: Message) -> bool:
+    """Queue an `edited_message` update if the bot got the message or may see it now."""
+    if not (message.delivered or bot_sees(core, chat, message)):
+        return False
+    return core.push_update("edited_message", message_json(core.world, message))
 
 
 def change_member(core: Core, chat: Chat, user_id: int, status: str, by: int) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from bot.sandbox.core import Core
 from bot.sandbox.delivery import change_member, deliver
 from bot.sandbox.errors import ControlError
-from bot.sandbox.state import Chat, User, World
+from bot.sandbox.state import Chat, Message, User, World
 
 
 def find_user(world: World, user_id: Any) -> User:
@@ -39,15 +39,21 @@ def _service(core: Core, chat: Chat, sender_id: int, **event: Any) -> None:
     deliver(core, chat, message)
 
 
-def create_group(core: Core, title: str, member_ids: list[Any], kind: str) -> Chat:
+def create_group(
+    core: Core, title: str, member_ids: list[Any], kind: str, forum: bool = False
+) -> Chat:
+    """A group; a forum (a supergroup with topics) has only its General topic at first."""
     if not title:
         raise ControlError("a group needs a title")
     if kind not in ("group", "supergroup"):
         raise ControlError("type must be 'group' or 'supergroup'")
+    if forum and kind != "supergroup":
+        raise ControlError("only a supergroup can have topics")
     members = [find_user(core.world, member_id) for member_id in member_ids]
     if not members:
         raise ControlError("a group needs at least one member, its creator")
     chat = core.world.add_group(title, kind)
+    chat.is_forum = forum
     for index, member in enumerate(members):
         chat.members[member.id] = "creator" if index == 0 else "member"
     _service(core, chat, members[0].id, **{f"{kind}_chat_created": True})
@@ -87,6 +93,25 @@ def leave(core: Core, chat: Chat, user: User) -> None:
     _require_member(chat, user)
     change_member(core, chat, user.id, "left", user.id)
     _service(core, chat, user.id, left_chat_member=user.id)
+
+
+TOPIC_COLOR = 7322096  # the first of Telegram's six topic icon colours
+
+
+def create_topic(core: Core, chat: Chat, name: str, by: User) -> Message:
+    """A member opens a forum topic; its creation message's id is the thread's id."""
+    _require_active(chat)
+    _require_member(chat, by)
+    if not chat.is_forum:
+        raise ControlError(f"chat {chat.id} is not a forum")
+    if not 1 <= len(name) <= 128:
+        raise ControlError("a topic needs a name of 1 to 128 characters")
+    created = {"name": name, "icon_color": TOPIC_COLOR}
+    message = core.world.add_message(chat, by.id, service={"forum_topic_created": created})
+    message.thread_id = message.message_id
+    chat.topics[message.message_id] = name
+    deliver(core, chat, message)
+    return message
 
 
 def set_title(core: Core, chat: Chat, title: str, by: User) -> None:

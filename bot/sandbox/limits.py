@@ -1,13 +1,8 @@
-"""Telegram's size limits on messages and keyboards, and its flood limits (per chat, group, bot)."""
+"""Telegram's size limits on messages and keyboards (flood limits are in ``flood``)."""
 
 from __future__ import annotations
 
 import json
-import math
-import time
-from collections import deque
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
 from typing import Any
 
 from bot.sandbox.errors import ApiError, bad_request
@@ -98,6 +93,8 @@ def _inline_button(button: Any) -> dict[str, Any]:
         raise refuse('Can\'t find field "text"')
     if not isinstance(button["text"], str):
         raise refuse('Field "text" must be of type String')
+    if not button["text"].strip():
+        raise bad_request("BUTTON_TEXT_INVALID")
     # Telegram ignores empty url/callback_data, so such a button has no action at all.
     if not any(button.get(action) not in (None, "") for action in _BUTTON_ACTIONS):
         raise refuse("Text buttons are unallowed in the inline keyboard")
@@ -105,111 +102,3 @@ def _inline_button(button: Any) -> dict[str, Any]:
     if data and len(str(data).encode()) > MAX_CALLBACK_DATA_BYTES:
         raise bad_request("BUTTON_DATA_INVALID")
     return {key: button[key] for key in _BUTTON_FIELDS if button.get(key) not in (None, "")}
-
-
-@dataclass
-class LimitSettings:
-    """Flood limits; None switches one off. Telegram's documented figures are the defaults."""
-
-    per_chat_per_second: float | None = 1.0
-    chat_burst: int | None = 3
-    per_group_per_minute: int | None = 20
-    global_per_second: int | None = 30
-
-
-def _too_many(seconds: float) -> ApiError:
-    retry_after = max(1, math.ceil(seconds))
-    return ApiError(
-        429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
-    )
-
-
-class _Window:
-    """Events in a rolling window of `span` seconds."""
-
-    def __init__(self, span: float):
-        self.span = span
-        self.times: deque[float] = deque()
-
-    def wait_needed(self, now: float, limit: int) -> float:
-        while self.times and self.times[0] <= now - self.span:
-            self.times.popleft()
-        return 0.0 if len(self.times) < limit else self.times[0] + self.span - now
-
-
-class _Bucket:
-    def __init__(self, tokens: float, stamp: float):
-        self.tokens = tokens
-        self.stamp = stamp
-
-
-class RateLimits:
-    """Telegram's flood control; sends count toward all limits, edits toward the chat's only."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic):
-        self.clock = clock
-        self.settings = LimitSettings()
-        self._buckets: dict[int, _Bucket] = {}
-        self._groups: dict[int, _Window] = {}
-        self._global = _Window(1.0)
-
-    def configure(self, **changes: float | None) -> dict[str, Any]:
-        for name, value in changes.items():
-            if not hasattr(self.settings, name):
-                raise ValueError(f"unknown limit {name!r}")
-            numeric = isinstance(value, int | float) and not isinstance(value, bool)
-            if value is not None and not numeric:
-                raise ValueError(f"{name} must be a number or null")
-            setattr(self.settings, name, value or None)
-        self._buckets.clear()
-        return asdict(self.settings)
-
-    def admit_send(self, chat_id: int, is_group: bool) -> None:
-        """Count a message sent to `chat_id`, or raise the 429 Telegram would answer."""
-        now = self.clock()
-        waits = [self._bucket_wait(chat_id, now), self._global_wait(now)]
-        if is_group:
-            waits.append(self._group_wait(chat_id, now))
-        if max(waits) > 0:
-            raise _too_many(max(waits))
-        self._take_token(chat_id, now)
-        self._global.times.append(now)
-        if is_group and self.settings.per_group_per_minute:
-            self._groups[chat_id].times.append(now)
-
-    def admit_edit(self, chat_id: int) -> None:
-        now = self.clock()
-        wait = self._bucket_wait(chat_id, now)
-        if wait > 0:
-            raise _too_many(wait)
-        self._take_token(chat_id, now)
-
-    def _refill(self, chat_id: int, now: float) -> _Bucket | None:
-        rate, burst = self.settings.per_chat_per_second, self.settings.chat_burst or 1
-        if not rate:
-            return None
-        bucket = self._buckets.setdefault(chat_id, _Bucket(float(burst), now))
-        bucket.tokens = min(float(burst), bucket.tokens + (now - bucket.stamp) * rate)
-        bucket.stamp = now
-        return bucket
-
-    def _bucket_wait(self, chat_id: int, now: float) -> float:
-        bucket = self._refill(chat_id, now)
-        if bucket is None or bucket.tokens >= 1:
-            return 0.0
-        return (1 - bucket.tokens) / (self.settings.per_chat_per_second or 1)
-
-    def _take_token(self, chat_id: int, now: float) -> None:
-        bucket = self._refill(chat_id, now)
-        if bucket is not None:
-            bucket.tokens -= 1
-
-    def _group_wait(self, chat_id: int, now: float) -> float:
-        limit = self.settings.per_group_per_minute
-        if not limit:
-            return 0.0
-        return self._groups.setdefault(chat_id, _Window(60.0)).wait_needed(now, limit)
-
-    def _global_wait(self, now: float) -> float:
-        limit = self.settings.global_per_second
-        return self._global.wait_needed(now, limit) if limit else 0.0

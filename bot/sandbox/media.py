@@ -14,6 +14,9 @@ from bot.sandbox.state import StoredFile, World
 SAMPLE_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAwMDAwMDAAAAMBwEBzvnd3QAAAABJRU5ErkJggg=="
 )
+# Not playable, but with the signatures of an MP4 and an Ogg file, for made-up recordings.
+SAMPLE_MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 16
+SAMPLE_OGG = b"OggS\x00\x02" + b"\x00" * 20 + b"OpusHead"
 _DEFAULT_SIZE = (800, 600)
 
 
@@ -42,14 +45,39 @@ def _jpeg_size(content: bytes) -> tuple[int, int]:
     return _DEFAULT_SIZE
 
 
+# What a recording is when its sender's app says nothing else (Telegram's usual formats).
+_RECORDINGS = {
+    "video": ("video/mp4", (640, 360)),
+    "video_note": ("video/mp4", (384, 384)),
+    "voice": ("audio/ogg", (0, 0)),
+}
+DEFAULT_DURATION = 5
+
+
 def store(
-    world: World, kind: str, content: bytes, filename: str | None, mime: str | None
+    world: World,
+    kind: str,
+    content: bytes,
+    filename: str | None,
+    mime: str | None,
+    duration: int | None = None,
 ) -> StoredFile:
-    """Keep new file content as a photo or document and give it ids and a download path."""
+    """Keep new file content as a photo, document, video, video note or voice message."""
     if kind == "photo":
         width, height = image_size(content)
         return world.add_file("photo", content, width=width, height=height)
     mime = mime if mime and mime != "application/octet-stream" else None
+    if kind in _RECORDINGS:
+        usual, (width, height) = _RECORDINGS[kind]
+        return world.add_file(
+            kind,
+            content,
+            file_name=filename if kind == "video" else None,
+            mime_type=mime or usual,
+            width=width,
+            height=height,
+            duration=DEFAULT_DURATION if duration is None else duration,
+        )
     guessed = mimetypes.guess_type(filename or "")[0]
     return world.add_file(
         "document",
@@ -78,4 +106,8 @@ def media_from_call(world: World, source: Upload | str | None, kind: str) -> Sto
 def sample_file(kind: str, filename: str | None) -> tuple[bytes, str]:
     if kind == "photo":
         return SAMPLE_PNG, filename or "photo.png"
+    if kind in ("video", "video_note"):
+        return SAMPLE_MP4, filename or f"{kind}.mp4"
+    if kind == "voice":
+        return SAMPLE_OGG, filename or "voice.oga"
     return b"CareCircle sandbox sample document\n", filename or "notes.txt"

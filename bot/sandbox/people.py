@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.sandbox.core import Core
-from bot.sandbox.delivery import change_member, deliver
+from bot.sandbox.delivery import change_member, deliver, deliver_edit
 from bot.sandbox.errors import ControlError
 from bot.sandbox.groups import find_user
 from bot.sandbox.media import store
@@ -33,41 +33,95 @@ def chat_for_sender(core: Core, chat_id: Any, user: User) -> Chat:
     return chat
 
 
-def send(core: Core, chat_id: Any, from_id: Any, reply_to: Any = None, **content: Any) -> Message:
-    """Post a message as a person; the bot gets it if privacy mode lets it through."""
+def send(
+    core: Core,
+    chat_id: Any,
+    from_id: Any,
+    reply_to: Any = None,
+    thread_id: Any = None,
+    **content: Any,
+) -> Message:
+    """Post a message as a person (in a forum topic, or the topic of the message it answers);
+    the bot gets it if privacy mode lets it through."""
     user = find_user(core.world, from_id)
     chat = chat_for_sender(core, chat_id, user)
     if reply_to is not None and reply_to not in chat.messages:
         raise ControlError(f"no message {reply_to!r} in chat {chat.id} to reply to")
+    if thread_id is not None and thread_id not in chat.topics:
+        raise ControlError(f"chat {chat.id} has no topic {thread_id!r}")
+    if thread_id is None and reply_to is not None:
+        thread_id = chat.messages[reply_to].thread_id
     text = content.get("text") if content.get("text") is not None else content.get("caption")
     if content.get("text") is not None and not str(content["text"]).strip():
         raise ControlError("text must not be empty")
     entities = find_entities(text or "")
     message = core.world.add_message(
-        chat, user.id, reply_to_message_id=reply_to, entities=entities, **content
+        chat,
+        user.id,
+        reply_to_message_id=reply_to,
+        thread_id=thread_id,
+        entities=entities,
+        **content,
     )
     deliver(core, chat, message)
     return message
 
 
+def edit(core: Core, chat_id: Any, from_id: Any, message_id: Any, text: Any) -> Message:
+    """A person edits the text (or the caption) of their own message, as Telegram lets them.
+
+    The bot gets an ``edited_message`` update if it got the message, or may see it now.
+    """
+    user = find_user(core.world, from_id)
+    chat = chat_for_sender(core, chat_id, user)
+    message = chat.messages.get(message_id) if isinstance(message_id, int) else None
+    if message is None:
+        raise ControlError(f"no message {message_id!r} in chat {chat.id}", 404)
+    if message.sender_id != user.id or message.service:
+        raise ControlError(f"user {user.id} can only edit their own messages")
+    if not isinstance(text, str) or not text.strip():
+        raise ControlError("text must not be empty")
+    field = "text" if message.text is not None else "caption"
+    if field == "caption" and not message.has_media:
+        raise ControlError(f"message {message.message_id} has no text to edit")
+    if getattr(message, field) == text:
+        raise ControlError("message is not modified: the text is the same")
+    setattr(message, field, text)
+    message.entities = find_entities(text)
+    message.edit_date = core.world.now()
+    deliver_edit(core, chat, message)
+    return message
+
+
 @dataclass
 class Upload:
-    """A file a person sends: "photo" or "document", its bytes, name and MIME type."""
+    """A file a person sends: its kind (photo, document, video, video_note, voice), bytes,
+    name, MIME type and, for recordings, length in seconds."""
 
     kind: str
     content: bytes
     filename: str | None
     mime_type: str | None
+    duration: int | None = None
 
 
 def send_file(
     core: Core, chat_id: Any, from_id: Any, upload: Upload, caption: Any, reply_to: Any = None
 ) -> Message:
-    """Post a photo or document as a person, with an optional caption."""
+    """Post a file as a person, with an optional caption (a video note takes none)."""
     chat_for_sender(core, chat_id, find_user(core.world, from_id))
     if caption is not None and not isinstance(caption, str):
         raise ControlError("caption must be a string")
-    stored = store(core.world, upload.kind, upload.content, upload.filename, upload.mime_type)
+    if caption and upload.kind == "video_note":
+        raise ControlError("a video note has no caption")
+    stored = store(
+        core.world,
+        upload.kind,
+        upload.content,
+        upload.filename,
+        upload.mime_type,
+        upload.duration,
+    )
     media = {f"{upload.kind}_id": stored.file_id, "caption": caption or None}
     return send(core, chat_id, from_id, reply_to, **media)
 
@@ -94,7 +148,7 @@ def press(
             f"message {message.message_id} has no button with callback_data {data!r}; "
             f"it has {available!r} (pass forge=true to send it anyway)"
         )
-    query = core.world.add_callback(user.id, message, data)
+    query = core.world.add_callback(user.id, message, data, core.limits.clock())
     payload = {
         "id": query.id,
         "from": user_json(user),

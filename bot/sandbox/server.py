@@ -6,11 +6,11 @@ import argparse
 
 from aiohttp import web
 
-from bot.sandbox import control, page_api
+from bot.sandbox import control, control_people, page_api
 from bot.sandbox.botapi import CORE_KEY, add_routes
 from bot.sandbox.core import Core
 from bot.sandbox.faults import FaultInjector
-from bot.sandbox.limits import RateLimits
+from bot.sandbox.flood import RateLimits
 from bot.sandbox.state import World
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -65,6 +65,7 @@ class Emulator:
         app[CORE_KEY] = self.core
         add_routes(app)
         app.router.add_routes(control.routes)
+        app.router.add_routes(control_people.routes)
         page_api.setup(app)
         app.on_shutdown.append(self._on_shutdown)
         return app

@@ -11,6 +11,16 @@ from typing import Any
 PRESENT = ("creator", "administrator", "member")
 ADMINS = ("creator", "administrator")
 SUPERGROUP_BASE = -1_000_000_000_000
+MEDIA_KINDS = ("photo", "document", "video", "video_note", "voice")
+# How Telegram's file ids and download paths start, by kind of file.
+_FILE_PREFIX = {"photo": "AgAC", "document": "BQAC", "video": "BAAC", "video_note": "DQAC"}
+_FOLDER = {"photo": "photos", "video": "videos", "video_note": "video_notes", "voice": "voice"}
+_DEFAULT_NAME = {
+    "photo": "photo.jpg",
+    "video": "video.mp4",
+    "video_note": "video_note.mp4",
+    "voice": "voice.oga",
+}
 
 
 @dataclass
@@ -34,17 +44,31 @@ class Message:
     caption: str | None = None
     photo_id: str | None = None
     document_id: str | None = None
+    video_id: str | None = None
+    video_note_id: str | None = None
+    voice_id: str | None = None
     reply_markup: dict[str, Any] | None = None
     keyboard: dict[str, Any] | None = None
     reply_to_message_id: int | None = None
+    thread_id: int | None = None  # the forum topic it is in; None is General or no forum
     link_preview_options: dict[str, Any] | None = None
     edit_date: int | None = None
     silent: bool = False
     service: dict[str, Any] = field(default_factory=dict)
+    delivered: bool = False  # the bot got it as an update (privacy mode may keep it back)
+
+    @property
+    def media(self) -> tuple[str, str] | None:
+        """The kind and file_id of the message's file, if it has one."""
+        for kind in MEDIA_KINDS:
+            file_id = getattr(self, f"{kind}_id")
+            if file_id is not None:
+                return kind, file_id
+        return None
 
     @property
     def has_media(self) -> bool:
-        return self.photo_id is not None or self.document_id is not None
+        return self.media is not None
 
 
 @dataclass
@@ -57,6 +81,8 @@ class Chat:
     next_message_id: int = 1
     migrated_to: int | None = None
     pinned: list[int] = field(default_factory=list)
+    is_forum: bool = False
+    topics: dict[int, str] = field(default_factory=dict)  # thread id → name
 
     @property
     def is_group(self) -> bool:
@@ -80,6 +106,7 @@ class StoredFile:
     mime_type: str | None = None
     width: int = 0
     height: int = 0
+    duration: int = 0
 
 
 @dataclass
@@ -89,6 +116,7 @@ class CallbackQuery:
     chat_id: int
     message_id: int
     data: str
+    created: float = 0.0  # on the limits clock, for the answer deadline
     answered: bool = False
     text: str | None = None
     show_alert: bool = False
@@ -157,13 +185,12 @@ class World:
         return message
 
     def add_file(self, kind: str, content: bytes, **details: Any) -> StoredFile:
-        prefix = "AgAC" if kind == "photo" else "BQAC"
         number = len(self.files) + 1
-        folder = "photos" if kind == "photo" else "documents"
-        name = details.get("file_name") or ("photo.jpg" if kind == "photo" else "file.bin")
+        folder = _FOLDER.get(kind, "documents")
+        name = details.get("file_name") or _DEFAULT_NAME.get(kind, "file.bin")
         extension = name.rpartition(".")[2] if "." in name else "bin"
         stored = StoredFile(
-            file_id=prefix + secrets.token_urlsafe(24),
+            file_id=_FILE_PREFIX.get(kind, "AwAC") + secrets.token_urlsafe(24),
             file_unique_id="AQAD" + secrets.token_hex(6),
             kind=kind,
             content=content,
@@ -173,9 +200,11 @@ class World:
         self.files[stored.file_id] = stored
         return stored
 
-    def add_callback(self, user_id: int, message: Message, data: str) -> CallbackQuery:
+    def add_callback(
+        self, user_id: int, message: Message, data: str, created: float
+    ) -> CallbackQuery:
         query = CallbackQuery(
-            str(secrets.randbits(62)), user_id, message.chat_id, message.message_id, data
+            str(secrets.randbits(62)), user_id, message.chat_id, message.message_id, data, created
         )
         self.callbacks[query.id] = query
         return query

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.sandbox.state import Chat, Message, World
-from bot.sandbox.wire import compact, document_json, photo_json, service_json, user_json
+from bot.sandbox.wire import compact, media_json, service_json, user_json
 
 
 def transcript_entry(world: World, chat: Chat, message: Message) -> dict[str, Any]:
@@ -15,6 +15,7 @@ def transcript_entry(world: World, chat: Chat, message: Message) -> dict[str, An
         "date": message.date,
         "edited": message.edit_date is not None,
         "reply_to_message_id": message.reply_to_message_id,
+        "message_thread_id": message.thread_id,
         "text": message.text,
         "caption": message.caption,
         "entities": message.entities or None,
@@ -22,11 +23,11 @@ def transcript_entry(world: World, chat: Chat, message: Message) -> dict[str, An
         "pinned": message.message_id in chat.pinned,
         "silent": message.silent,
     }
+    media = media_json(world, message)
     if message.photo_id:
-        photo = photo_json(world.files[message.photo_id])[-1]
-        entry["photo"] = {**photo, "mime_type": _image_type(world.files[message.photo_id].content)}
-    if message.document_id:
-        entry["document"] = document_json(world.files[message.document_id])
+        photo = media["photo"][-1]
+        media["photo"] = {**photo, "mime_type": _image_type(world.files[message.photo_id].content)}
+    entry.update(media)
     if message.service:
         entry["service"] = service_json(world, message.service)
     return compact(entry)

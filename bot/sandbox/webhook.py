@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -13,14 +14,21 @@ from bot.sandbox.activity import Activity
 from bot.sandbox.updates import UpdateQueue
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+WEBHOOK = "<webhook>"  # the "method" observers see for an update posted to the webhook
 
 
 class Webhook:
     """The webhook settings getWebhookInfo reports and the task that delivers updates."""
 
-    def __init__(self, queue: UpdateQueue, activity: Activity):
+    def __init__(
+        self,
+        queue: UpdateQueue,
+        activity: Activity,
+        observers: list[Callable[[str, Any], None]] | None = None,
+    ):
         self.queue = queue
         self.activity = activity
+        self.observers = observers if observers is not None else []
         self.url = ""
         self.secret_token: str | None = None
         self.max_connections = 40
@@ -74,6 +82,8 @@ class Webhook:
         if self._session is None:
             self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
         headers = {SECRET_HEADER: self.secret_token} if self.secret_token else {}
+        for observe in self.observers:
+            observe(WEBHOOK, update)
         self.activity.begin()
         try:
             async with self._session.post(self.url, json=update, headers=headers) as response:

@@ -42,7 +42,8 @@ def user_json(user: User) -> dict[str, Any]:
 
 def chat_json(world: World, chat: Chat) -> dict[str, Any]:
     if chat.type != "private":
-        return {"id": chat.id, "type": chat.type, "title": chat.title}
+        fields = {"id": chat.id, "type": chat.type, "title": chat.title}
+        return {**fields, "is_forum": True} if chat.is_forum else fields
     user = world.users[chat.id]
     return compact(
         {
@@ -110,6 +111,59 @@ def document_json(stored: StoredFile) -> dict[str, Any]:
     )
 
 
+def video_json(stored: StoredFile) -> dict[str, Any]:
+    return compact(
+        {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "width": stored.width,
+            "height": stored.height,
+            "duration": stored.duration,
+            "file_name": stored.file_name,
+            "mime_type": stored.mime_type,
+            "file_size": len(stored.content),
+        }
+    )
+
+
+def video_note_json(stored: StoredFile) -> dict[str, Any]:
+    return {
+        "file_id": stored.file_id,
+        "file_unique_id": stored.file_unique_id,
+        "length": stored.width,
+        "duration": stored.duration,
+        "file_size": len(stored.content),
+    }
+
+
+def voice_json(stored: StoredFile) -> dict[str, Any]:
+    return compact(
+        {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "duration": stored.duration,
+            "mime_type": stored.mime_type,
+            "file_size": len(stored.content),
+        }
+    )
+
+
+def media_json(world: World, message: Message) -> dict[str, Any]:
+    """The file field of a message (``photo``, ``document``, ``video``, …), if it has one."""
+    if message.media is None:
+        return {}
+    kind, file_id = message.media
+    stored = world.files[file_id]
+    render = {
+        "photo": photo_json,
+        "document": document_json,
+        "video": video_json,
+        "video_note": video_note_json,
+        "voice": voice_json,
+    }[kind]
+    return {kind: render(stored)}
+
+
 def file_json(stored: StoredFile) -> dict[str, Any]:
     return {
         "file_id": stored.file_id,
@@ -132,9 +186,11 @@ def message_json(world: World, message: Message, *, nested: bool = True) -> dict
     chat = world.chats[message.chat_id]
     body: dict[str, Any] = {
         "message_id": message.message_id,
+        "message_thread_id": message.thread_id,
         "from": user_json(world.users[message.sender_id]),
         "chat": chat_json(world, chat),
         "date": message.date,
+        "is_topic_message": True if message.thread_id else None,
     }
     replied = chat.messages.get(message.reply_to_message_id or 0)
     if replied is not None and nested:
@@ -144,10 +200,7 @@ def message_json(world: World, message: Message, *, nested: bool = True) -> dict
     body.update(text=message.text, caption=message.caption)
     body[text_key] = message.entities or None
     body["link_preview_options"] = message.link_preview_options
-    if message.photo_id:
-        body["photo"] = photo_json(world.files[message.photo_id])
-    if message.document_id:
-        body["document"] = document_json(world.files[message.document_id])
+    body.update(media_json(world, message))
     body["reply_markup"] = message.reply_markup
     body.update(service_json(world, message.service))
     return compact(body)

@@ -105,12 +105,13 @@ async def emulator() -> AsyncIterator[Emulator]:
 
 @pytest.fixture
 def unhurried(emulator: Emulator) -> None:
-    """People in these stories tap at human speed, so the per-chat flood limit is lifted.
+    """People in these stories tap at human speed, so the per-chat flood limits are lifted
+    (one a second, and in groups twenty a minute: edits count toward both).
 
-    Flood control has its own stories in test_delivery. This works on the emulator
-    directly, so a test may use it without the ``world`` fixture's bot.
+    Flood control has its own stories in test_delivery and test_timer_floods. This works
+    on the emulator directly, so a test may use it without the ``world`` fixture's bot.
     """
-    emulator.limits.configure(per_chat_per_second=None)
+    emulator.limits.configure(per_chat_per_second=None, per_group_per_minute=None)
 
 
 @pytest.fixture

@@ -23,6 +23,23 @@ async def emulator() -> AsyncIterator[Emulator]:
         await emulator.stop()
 
 
+class FakeClock:
+    """A clock for the emulator's limits that moves only when a test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(emulator: Emulator) -> FakeClock:
+    fake = FakeClock()
+    emulator.limits.clock = fake
+    return fake
+
+
 @pytest.fixture
 async def sandbox(emulator: Emulator) -> AsyncIterator[SandboxClient]:
     async with SandboxClient(emulator.url) as client:

@@ -10,7 +10,13 @@ import telegram
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.sandbox import Emulator, SandboxClient
-from tests.sandbox.schema_check import assert_conforms, schema_problems, unknown_to_ptb
+from tests.sandbox.schema_check import (
+    answer_problems,
+    assert_conforms,
+    schema_problems,
+    unknown_to_ptb,
+)
+from tests.support.conformance import Conformance
 
 ALL_UPDATES = ["message", "callback_query", "my_chat_member", "chat_member"]
 KEYBOARD = InlineKeyboardMarkup(
@@ -185,3 +191,51 @@ def test_schema_check_catches_missing_unknown_and_null_fields() -> None:
     assert schema_problems({"status": "member"}, "ChatMember") == [
         "$.user: required by ChatMemberMember but missing"
     ]
+
+
+def test_schema_check_catches_values_of_the_wrong_type() -> None:
+    user = {"id": "1", "is_bot": 0, "first_name": "A"}
+    message = {"message_id": 1, "date": 1, "chat": {"id": 1, "type": "private"}, "photo": {}}
+
+    assert schema_problems(user, "User") == [
+        "$.id: '1' is not Integer",
+        "$.is_bot: 0 is not Boolean",
+    ]
+    assert schema_problems(message, "Message") == ["$.photo: {} is not Array of PhotoSize"]
+
+
+def test_answer_check_reads_the_envelope_and_what_the_method_returns() -> None:
+    member = {"status": "member", "user": {"id": 1, "is_bot": False, "first_name": "A"}}
+
+    assert answer_problems("getChatMember", {"ok": True, "result": member}) == []
+    assert answer_problems("getChatMemberCount", {"ok": True, "result": "3"}) == [
+        "getChatMemberCount(): '3' is not Integer"
+    ]
+    assert answer_problems("editMessageText", {"ok": True, "result": True}) == []
+    assert answer_problems("sendMessage", {"ok": True, "result": True, "extra": 1}) == [
+        "sendMessage: envelope has ['extra']",
+        "sendMessage(): True is not Message",
+    ]
+    flood = {"ok": False, "error_code": 429, "description": "x", "parameters": {"wait": 1}}
+    assert answer_problems("sendMessage", flood) == [
+        "sendMessage.parameters.wait: not a field of ResponseParameters"
+    ]
+
+
+async def test_every_answer_in_the_suite_is_checked(
+    every_answer_conforms: Conformance, bot: telegram.Bot, sandbox: SandboxClient
+) -> None:
+    mum = await sandbox.user("Mum")
+    await mum.start()
+    before = every_answer_conforms.answers
+
+    await bot.get_updates(timeout=0)
+    await bot.send_message(mum.id, "Hello")
+    every_answer_conforms.observe("sendMessage", {"ok": True, "result": {"message_id": 1}})
+
+    assert every_answer_conforms.answers == before + 3
+    assert list(every_answer_conforms.problems) == [
+        "sendMessage().date: required by Message but missing",
+        "sendMessage().chat: required by Message but missing",
+    ]
+    every_answer_conforms.problems.clear()  # planted above: not the emulator's

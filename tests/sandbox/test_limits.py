@@ -12,21 +12,7 @@ from telegram.error import BadRequest, RetryAfter
 
 from bot.sandbox import Emulator, SandboxClient
 from bot.sandbox.client import Actor
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(emulator: Emulator) -> FakeClock:
-    fake = FakeClock()
-    emulator.limits.clock = fake
-    return fake
+from tests.sandbox.conftest import FakeClock
 
 
 @pytest.fixture
@@ -146,20 +132,6 @@ async def test_global_limit_across_chats(
     assert (await send_raw(raw_api, chat_id=people[3].id, text="hi"))["ok"]
 
 
-async def test_edits_count_toward_the_chat_bucket_only(
-    emulator: Emulator, raw_api: httpx.AsyncClient, mum: Actor, clock: FakeClock
-) -> None:
-    emulator.limits.configure(global_per_second=1, chat_burst=2)
-    sent = (await send_raw(raw_api, chat_id=mum.id, text="draft"))["result"]
-    edit = {"chat_id": mum.id, "message_id": sent["message_id"]}
-
-    first = await raw_api.post("editMessageText", json={**edit, "text": "over the global limit"})
-    second = await raw_api.post("editMessageText", json={**edit, "text": "chat bucket empty"})
-
-    assert first.json()["ok"]
-    assert second.status_code == 429
-
-
 async def test_ptb_sees_a_flood_limit_as_retry_after(
     emulator: Emulator, bot: telegram.Bot, mum: Actor, clock: FakeClock
 ) -> None:
@@ -178,6 +150,7 @@ async def test_limits_are_set_over_the_control_api(sandbox: SandboxClient) -> No
         "chat_burst": 3,
         "per_group_per_minute": None,
         "global_per_second": 5,
+        "callback_answer_seconds": 15.0,
     }
 
 

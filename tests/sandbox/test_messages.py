@@ -111,7 +111,13 @@ async def test_callback_query_can_be_answered_once(
     with pytest.raises(BadRequest, match="^Query is too old and response timeout expired"):
         await bot.answer_callback_query(query_id)
     answer = await sandbox.callback_answer(query_id)
-    assert answer == {"answered": True, "text": "Saved", "show_alert": True, "url": None}
+    assert answer == {
+        "answered": True,
+        "text": "Saved",
+        "show_alert": True,
+        "url": None,
+        "expired": False,
+    }
 
 
 async def test_pressing_a_button_that_is_not_there(bot: telegram.Bot, mum: Actor) -> None:

@@ -145,7 +145,7 @@ async def details(session: AsyncSession, person: Person, chat_id: int, episode_i
 
 
 async def _log_change(
-    session: AsyncSession, person: Person, episode: Episode, kind: str, before: dict
+    session: AsyncSession, person: Person, episode: Episode, kind: str, before: dict, **extra: str
 ) -> None:
     await session.flush()
     await audit.record(
@@ -156,6 +156,7 @@ async def _log_change(
         episode_id=episode.id,
         before=before,
         after=episodes.snapshot(episode),
+        **extra,
     )
 
 
@@ -229,8 +230,19 @@ async def ask_correction(
 
 
 async def correct(session: AsyncSession, person: Person, state: WizardState, text: str) -> Receipt:
-    """Replace an episode's facts with a corrected line; the audit log keeps both."""
+    """Replace an episode's facts with the corrected line typed for ✏️ Correct."""
     chat_id, episode_id = state.chat_id, int(state.data.get("episode_id", 0))
+    shown = await correct_line(session, person, chat_id, episode_id, text, via="button")
+    await wizards.finish(session, state)
+    return shown
+
+
+async def correct_line(
+    session: AsyncSession, person: Person, chat_id: int, episode_id: int, text: str, *, via: str
+) -> Receipt:
+    """Replace an episode's facts with a corrected line sent in ``chat_id``; the audit log
+    keeps both, ``via`` says how ("button", "edit"). The team is told, but for that chat,
+    where the corrected receipt is the copy."""
     episode, _, child = await _changeable(session, person, chat_id, episode_id)
     parsed = parse_episode(text, now=clock.now(), timezone=child.timezone)
     if not parsed.time_given:  # "45s face" corrects what was seen, not when
@@ -242,12 +254,13 @@ async def correct(session: AsyncSession, person: Person, state: WizardState, tex
     for name, value in episodes.fields(parsed).items():
         setattr(episode, name, value)
     episode.corrected_at = clock.now()
-    await _log_change(session, person, episode, "episode.corrected", before)
-    await wizards.finish(session, state)
+    await _log_change(session, person, episode, "episode.corrected", before, via=via)
     shown = await episodes.receipt(session, episode)
     if episode.relayed_at is None:
         return shown
-    hears = await audience.team(session, child.id, exclude_person_id=person.id, urgent=shown.urgent)
+    hears = await audience.team(
+        session, child.id, exclude_person_id=person.id, exclude_chat_id=chat_id, urgent=shown.urgent
+    )
     return replace(shown, news=(Corrected(person.first_name, shown, hears),))
 
 

@@ -72,11 +72,14 @@ async def report(
     *,
     source: str,
     in_chat: int | None = None,
+    attachments: tuple[tuple[str, str], ...] = (),
 ) -> ReportOutcome:
     """Save what ``reporter`` saw and relay it to the team, unless another report may be the same.
 
     :param in_chat: the chat the report was made in; if it is the team group, the
         reporter's confirmation there is the group's copy and no relay goes to it.
+    :param attachments: (Telegram file id, kind) of the photos, videos and voice messages
+        sent with it.
     """
     if source not in SOURCES:
         raise ValueError(f"unknown report source {source!r}")
@@ -85,6 +88,9 @@ async def report(
     validate(parsed, clock.now())
     child = await lock_child(session, membership.child_id)
     episode = Episode(child_id=child.id, reporter_id=reporter.id, source=source, **fields(parsed))
+    if attachments:
+        episode.attachment_file_ids = [file_id for file_id, _ in attachments]
+        episode.details = {"attachment_kinds": [kind for _, kind in attachments]}
     session.add(episode)
     await session.flush()
     await audit.record(
@@ -102,13 +108,23 @@ async def report(
 
 
 async def report_line(
-    session: AsyncSession, membership: Membership, reporter: Person, text: str, in_chat: int
+    session: AsyncSession,
+    membership: Membership,
+    reporter: Person,
+    text: str,
+    in_chat: int,
+    message_id: int | None = None,
 ) -> Receipt:
-    """Save a one-line report (``/e …``) sent in ``in_chat`` and show it as understood."""
+    """Save a one-line report (``/e …``) sent in ``in_chat`` and show it as understood.
+
+    ``message_id``: the message it was typed in, so that editing it corrects the report.
+    """
     require(membership, Action.REPORT_EPISODE)
     child = await teams.get_child(session, membership.child_id)
     parsed = parse_episode(text, now=clock.now(), timezone=child.timezone)
     outcome = await report(session, membership, reporter, parsed, source="line", in_chat=in_chat)
+    if message_id is not None:
+        outcome.episode.source_chat_id, outcome.episode.source_message_id = in_chat, message_id
     shown = await receipt(session, outcome.episode, outcome.possible_duplicate)
     return replace(shown, news=outcome.news)
 

@@ -24,6 +24,8 @@ from bot.texts import escape
 from models import Child, EpisodeKind, Event, Intensity, Membership, Person, WizardState
 
 FLOW = "episode"
+# What can be sent at the last step; the record lists each by its kind.
+ATTACHMENT_KINDS = frozenset({"photo", "video", "video_note", "voice"})
 KEYBOARD_OFFERED = "episode_wizard.keyboard_offered"
 
 
@@ -186,13 +188,24 @@ async def answer_text(
 
 
 async def attach(
-    session: AsyncSession, person: Person, state: WizardState, file_id: str, caption: str | None
+    session: AsyncSession,
+    person: Person,
+    state: WizardState,
+    file_id: str,
+    kind: str,
+    caption: str | None,
 ) -> Outcome:
-    """Someone sent a photo or video at the last step: keep it (and its caption) and save."""
+    """Someone sent a photo, video or voice message at the last step: keep it (its kind and
+    its caption) and save."""
     if state.step != ReportStep.NOTES:
         raise DomainError("episode_wizard.use_buttons")
+    if kind not in ATTACHMENT_KINDS:
+        raise ValueError(f"unknown attachment kind {kind!r}")
     files = [*state.data.get("files", []), file_id]
-    state = await wizards.advance(session, state, state.step, notes=_note(caption), files=files)
+    kinds = [*state.data.get("file_kinds", []), kind]
+    state = await wizards.advance(
+        session, state, state.step, notes=_note(caption), files=files, file_kinds=kinds
+    )
     return await _save(session, person, state)
 
 
@@ -323,11 +336,17 @@ async def _save(session: AsyncSession, person: Person, state: WizardState) -> Sa
     """Save the report through the episode core, which authorizes, audits and relays it."""
     data = wizards.answers(state)
     membership = await _membership(session, person, state)
+    files, kinds = data.get("files", []), data.get("file_kinds", [])
+    kinds = [*kinds, *["file"] * (len(files) - len(kinds))]  # kinds came later than files
     outcome = await episodes.report(
-        session, membership, person, parsed(data), source=data["origin"], in_chat=state.chat_id
+        session,
+        membership,
+        person,
+        parsed(data),
+        source=data["origin"],
+        in_chat=state.chat_id,
+        attachments=tuple(zip(files, kinds, strict=True)),
     )
-    if data.get("files"):
-        outcome.episode.attachment_file_ids = list(data["files"])
     private = state.chat_id == person.telegram_user_id
     await wizards.finish(session, state)
     receipt = await episodes.receipt(session, outcome.episode, outcome.possible_duplicate)

@@ -137,9 +137,21 @@ def body(
     if episode.notes:
         note = escape(clip(episode.notes, note_room))
         lines.append(t("episodes.notes", language, notes=note))
+    if episode.attachment_file_ids:
+        lines.append(t("episodes.attached", language, files=attachments(episode, language)))
     late = entry_delay(episode) >= max(delay_from, timedelta(minutes=1))
     lines.append(_people(card, late, language))
     return lines
+
+
+def attachments(episode: Episode, language: str | None = None) -> str:
+    """What is attached to a report, in words: "video", "photo, voice message"."""
+    kinds = list((episode.details or {}).get("attachment_kinds", []))
+    kinds += ["file"] * (len(episode.attachment_file_ids) - len(kinds))
+    known = {"photo", "video", "video_note", "voice"}
+    return ", ".join(
+        t(f"episodes.attachment.{kind if kind in known else 'file'}", language) for kind in kinds
+    )
 
 
 def plan_block(child: Child, language: str | None = None, room: int = MAX_TEXT) -> list[str]:

@@ -251,10 +251,13 @@ async def test_a_photo_at_the_last_question_is_kept_with_the_report(team: Team) 
     async with team.db.transaction() as session:
         person = await _person(session, team.mum)
         state = await episode_wizard.expecting(session, person, team.mum)
-        await episode_wizard.attach(session, person, state, "AgACphoto", "fell off the sofa")
+        await episode_wizard.attach(
+            session, person, state, "AgACphoto", "photo", "fell off the sofa"
+        )
 
     [episode] = await team.episodes()
     assert (episode.attachment_file_ids, episode.notes) == (["AgACphoto"], "fell off the sofa")
+    assert episode.details["attachment_kinds"] == ["photo"]
 
 
 async def test_the_report_buttons_are_offered_after_the_first_private_report_only(

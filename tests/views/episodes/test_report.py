@@ -253,3 +253,19 @@ def test_an_unusual_kind_is_named() -> None:
     ).text.splitlines()
 
     assert lines[1] == "absence"
+
+
+def test_the_record_lists_what_is_attached_by_kind() -> None:
+    filmed = _episode(
+        attachment_file_ids=["BAAC1", "AwAC2", "old"],
+        details={"attachment_kinds": ["video", "voice"]},
+    )
+    bare = _episode(attachment_file_ids=[], details={})
+
+    relay = views.relay(_card(filmed), LILY, COUNTS, NOW, urgent=False).text.splitlines()
+
+    assert "📎 video, voice message, file" in relay
+    assert not any(
+        line.startswith("📎")
+        for line in views.relay(_card(bare), LILY, COUNTS, NOW, urgent=False).text.splitlines()
+    )
