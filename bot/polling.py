@@ -2,7 +2,8 @@
 
 PTB's own Updater confirms a batch (by asking for the next offset) before the
 batch is handled, so a process killed in between loses those updates for
-good. Here a batch is written to ``inbox_update`` first, then confirmed, then
+good. Here a batch is cleaned (``bot.incoming``: nothing a database cannot
+store) and written to ``inbox_update`` first, then confirmed, then
 handled one by one and removed; on start, whatever a dead process left in the
 inbox is handled first. The handler kit's ``processed_update`` check makes the
 replay of an update that had been handled harmless. If the database is down,
@@ -23,6 +24,7 @@ from telegram import Update
 from telegram.error import Conflict, NetworkError, TelegramError
 from telegram.ext import Application
 
+from bot.incoming import clean_json, clean_update
 from bot.services import clock
 from models import InboxUpdate
 from models.session import Database
@@ -100,6 +102,7 @@ class DurablePoller:
     async def _take(self, updates: tuple[Update, ...]) -> None:
         self._idle.clear()
         try:
+            updates = tuple(clean_update(update, self.app.bot) for update in updates)
             stored = await self._store(updates)
             self._offset = updates[-1].update_id + 1
             for update in updates:
@@ -148,6 +151,6 @@ class DurablePoller:
         if left:
             log.info("handling %d updates left from the previous run", len(left))
         for row in left:
-            await self.app.process_update(Update.de_json(row.payload, self.app.bot))
+            await self.app.process_update(Update.de_json(clean_json(row.payload), self.app.bot))
             self.handled_upto = max(self.handled_upto, row.update_id)
             await self._forget(row.update_id)

@@ -31,6 +31,7 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.delivery import outbox
+from bot.incoming import clean_update
 from bot.runtime import Runtime, runtime_of
 from bot.services import clock, people
 from bot.services.errors import DomainError
@@ -194,6 +195,7 @@ def handles(fn: HandlerFn) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awai
     @functools.wraps(fn)
     async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         runtime = runtime_of(context)
+        update = clean_update(update, context.bot)  # webhook updates enter here
         data = update.callback_query.data if update.callback_query else None
         try:
             async with runtime.db.session() as session:
