@@ -34,7 +34,9 @@ async def report_episode(turn: Turn) -> None:
         if turn.in_private:
             await episodes.hold(turn.session, turn.person, turn.chat_id, text)
         return
-    found = await episodes.report_line(turn.session, membership, turn.person, text, turn.chat_id)
+    found = await episodes.report_line(
+        turn.session, membership, turn.person, text, turn.chat_id, said_at=turn.received_at
+    )
     turn.reply(views.receipt(found, turn.language))
 
 

@@ -4,8 +4,12 @@ Every handler is ``async def name(turn: Turn) -> None`` wrapped by ``@handles``.
 The decorator opens the session, skips updates already handled, records who
 sent it, runs the handler, commits once, and only then sends what the handler
 asked for — so nothing is announced that was not saved. A ``DomainError``
-rolls back and becomes a friendly reply; a database failure tells the user
-that nothing was recorded. Callback queries are always answered.
+rolls back and becomes a friendly reply. When the database cannot be reached,
+the poller keeps the update and hands it over again (``DurablePoller.defer``):
+the sender is told once that it will be saved, and the reply to the later
+attempt, quoting their message, tells them it was; only an update nobody will
+retry (webhook mode) is answered with "nothing was recorded". Callback queries
+are always answered.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,6 +37,7 @@ from telegram.ext import ContextTypes
 from bot import callbacks
 from bot.delivery import outbox
 from bot.incoming import clean_update
+from bot.polling import Deferred
 from bot.runtime import Runtime, runtime_of
 from bot.services import clock, people
 from bot.services.errors import DomainError
@@ -56,6 +62,8 @@ class Turn:
     edit: Reply | None = None
     answer: str | None = None
     alert: bool = False
+    # When the update came in, if it is handled late (the database was unreachable then).
+    received_at: datetime | None = None
 
     @property
     def language(self) -> str | None:
@@ -137,8 +145,13 @@ async def _deliver(turn: Turn, update: Update, runtime: Runtime) -> None:
     it goes to the outbox, and the sender delivers it when Telegram allows.
     """
     bot, query, message = update.get_bot(), update.callback_query, update.effective_message
+    late = runtime.poller is not None and runtime.poller.late(update.update_id) is not None
     if query is not None:
-        await query.answer(turn.answer, show_alert=turn.alert)
+        try:
+            await query.answer(turn.answer, show_alert=turn.alert)
+        except BadRequest:
+            if not late:  # a query answered during the outage cannot be answered again
+                raise
     if turn.edit is not None and query is not None and isinstance(query.message, Message):
         try:
             await query.message.edit_text(turn.edit.text, reply_markup=markup(turn.edit.buttons))
@@ -152,8 +165,10 @@ async def _deliver(turn: Turn, update: Update, runtime: Runtime) -> None:
                     session, query.message.chat_id, query.message.message_id, turn.edit
                 )
             runtime.wake_sender()
-    # In a busy group, quoting the command shows whom the answer is for.
-    quote_id = message.message_id if message and query is None and not turn.in_private else None
+    # In a busy group, quoting the command shows whom the answer is for; a late answer
+    # quotes the message it answers everywhere.
+    quoted = message is not None and query is None and (late or not turn.in_private)
+    quote_id = message.message_id if message and quoted else None
     for index, reply in enumerate(turn.replies):
         try:
             await bot.send_message(
@@ -181,6 +196,35 @@ async def _queue_replies(runtime: Runtime, chat_id: int, replies: list[Reply]) -
     runtime.wake_sender()
 
 
+def _language(update: Update) -> str | None:
+    return update.effective_user.language_code if update.effective_user else None
+
+
+async def _tell_outage(runtime: Runtime, update: Update) -> None:
+    """Tell the sender once that their update waits for the database (or, if nobody will
+    hand it over again, that nothing was recorded)."""
+    poller = runtime.poller
+    deferred = poller.defer(update.update_id) if poller is not None else None
+    if deferred is Deferred.AGAIN:
+        return
+    key = "errors.database_unavailable" if deferred is None else "errors.saving_later"
+    try:
+        await _refuse(update, t(key, _language(update)))
+    except TelegramError as error:  # the next attempt tries again
+        log.warning("could not tell the sender of update %s: %s", update.update_id, error)
+        return
+    if poller is not None and deferred is Deferred.FIRST:
+        poller.told(update.update_id)
+
+
+async def _saved_after_all(update: Update) -> None:
+    """Keep the promise when an attempt whose commit looked failed had saved it after all."""
+    try:
+        await _refuse(update, t("errors.saved_after_all", _language(update)))
+    except TelegramError as error:
+        log.warning("could not tell the sender of update %s: %s", update.update_id, error)
+
+
 async def _refuse(update: Update, text: str) -> None:
     """Tell the user why nothing happened."""
     if update.callback_query is not None:
@@ -200,9 +244,12 @@ def handles(fn: HandlerFn) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awai
         try:
             async with runtime.db.session() as session:
                 if not await _first_time(session, update.update_id):
+                    if runtime.poller is not None and runtime.poller.promised(update.update_id):
+                        await _saved_after_all(update)
                     return
                 person = await _sender(session, update)
                 turn = Turn(update, session, person, callbacks.parse(data))
+                turn.received_at = runtime.poller.late(update.update_id) if runtime.poller else None
                 await fn(turn)
         except DomainError as error:
             language = update.effective_user.language_code if update.effective_user else None
@@ -210,7 +257,7 @@ def handles(fn: HandlerFn) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awai
             return
         except (SQLAlchemyError, OSError):
             log.exception("database error while handling update %s", update.update_id)
-            await _refuse(update, t("errors.database_unavailable"))
+            await _tell_outage(runtime, update)
             return
         runtime.wake_sender()
         try:

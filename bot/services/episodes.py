@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.announce import announce
-from bot.services import audit, clock, episode_history, teams, wizards
+from bot.services import audit, clock, episode_history, episode_retypes, teams, wizards
 from bot.services import episode_vocabulary as vocab
 from bot.services.episode_history import Receipt
 from bot.services.episode_parsing import (
@@ -68,11 +68,13 @@ async def report(
     *,
     source: str,
     in_chat: int | None = None,
+    line: str | None = None,
 ) -> ReportOutcome:
     """Save what ``reporter`` saw and tell the team, unless another report may be the same one.
 
     :param in_chat: the chat the report was made in; if it is the team group, the
         reporter's confirmation there is the group's copy and no relay goes to it.
+    :param line: the one-line report as typed, kept in the audit log.
     """
     if source not in SOURCES:
         raise ValueError(f"unknown report source {source!r}")
@@ -91,6 +93,7 @@ async def report(
         episode_id=episode.id,
         source=source,
         record=snapshot(episode),
+        **({"line": line} if line is not None else {}),
     )
     duplicate = await find_duplicate(session, episode)
     if duplicate is None:
@@ -99,13 +102,29 @@ async def report(
 
 
 async def report_line(
-    session: AsyncSession, membership: Membership, reporter: Person, text: str, in_chat: int
+    session: AsyncSession,
+    membership: Membership,
+    reporter: Person,
+    text: str,
+    in_chat: int,
+    *,
+    said_at: datetime | None = None,
 ) -> Receipt:
-    """Save a one-line report (``/e …``) sent in ``in_chat`` and show it as understood."""
+    """Save a one-line report (``/e …``) sent in ``in_chat`` and show it as understood.
+
+    :param said_at: when it was sent, if that was a while ago (it waited for the
+        database); "30s" or "5 min ago" are read from then, not from now.
+    """
     require(membership, Action.REPORT_EPISODE)
     child = await teams.get_child(session, membership.child_id)
-    parsed = parse_episode(text, now=clock.now(), timezone=child.timezone)
-    outcome = await report(session, membership, reporter, parsed, source="line", in_chat=in_chat)
+    parsed = parse_episode(
+        text, now=min(said_at or clock.now(), clock.now()), timezone=child.timezone
+    )
+    await lock_child(session, child.id)  # two copies arriving together are checked in turn
+    await episode_retypes.refuse(session, child.id, reporter, text)
+    outcome = await report(
+        session, membership, reporter, parsed, source="line", in_chat=in_chat, line=text
+    )
     return await receipt(session, outcome.episode, outcome.possible_duplicate)
 
 

@@ -6,22 +6,31 @@ restores; the shared server itself is never touched.
 
 from __future__ import annotations
 
+import re
 import time
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.delivery.outbox import enqueue
-from bot.sandbox import Emulator
-from bot.sandbox.client import Chat
+from bot.sandbox import Emulator, SandboxClient
+from bot.sandbox.client import Actor, Chat
 from bot.views.common import Reply
-from models import Outbox, OutboxStatus
+from models import Episode, InboxUpdate, Outbox, OutboxStatus
 from models.session import Database
 from tests.e2e.conftest import running_world
 from tests.e2e.test_faults import eventually, make_team
 from tests.support.databases import PostgresDatabases
 from tests.support.tcp_proxy import TcpProxy
+
+LATER = "I couldn't save this yet — I'll save it as soon as I can and tell you."
+NOTHING_RECORDED = "nothing was recorded"
+SAVED = "Saved and shared"
+SAVED_AFTER_ALL = "Saved after all"  # the commit went through, its answer was cut off
+ALREADY = "You just sent this same report — it's saved once, not twice."
+RELAY_TIME = re.compile(r"episode at (\d\d:\d\d)")
 
 
 @pytest.fixture
@@ -42,6 +51,145 @@ async def proxy(pg_url: str) -> AsyncIterator[TcpProxy]:
 
 async def bot_texts(chat: Chat) -> list[str]:
     return [m.text or "" for m in await chat.messages() if m.from_bot]
+
+
+async def count_texts(chat: Chat, part: str) -> int:
+    return sum(part in text for text in await bot_texts(chat))
+
+
+async def relay_times(chat: Chat) -> Counter[str]:
+    return Counter(
+        found.group(1) for text in await bot_texts(chat) if (found := RELAY_TIME.search(text))
+    )
+
+
+async def table_count(db: Database, table: type) -> int:
+    async with db.sessions() as session:
+        return await session.scalar(select(func.count()).select_from(table)) or 0
+
+
+async def test_a_report_sent_during_a_cut_is_saved_when_the_database_is_back_and_a_retype_is_not_a_second(  # noqa: E501
+    emulator: Emulator, pg_url: str, proxy: TcpProxy
+) -> None:
+    url = proxy.url_for(pg_url)
+    async with running_world(emulator, url) as world:
+        parent, group = await make_team(world.db, world.sandbox, 1)
+        await world.settle()
+        before = len(await bot_texts(parent.private_chat))
+
+        proxy.cut()
+        await parent.send(parent.private_chat, "/e 30s face")
+        await eventually(lambda: _has(parent, LATER, 1), timeout=30)
+        await parent.send(parent.private_chat, "/e  30S Face")  # retyped, as people do
+        await eventually(lambda: _has(parent, LATER, 2), timeout=30)
+        proxy.restore()
+        await world.settle(60)
+        replies = (await bot_texts(parent.private_chat))[before:]
+        assert await table_count(world.db, InboxUpdate) == 0
+
+    async with running_world(emulator, url) as world:  # the next start finds nothing to redo
+        await world.settle(30)
+        async with world.db.sessions() as session:
+            durations = list(await session.scalars(select(Episode.duration_seconds)))
+        relays = await relay_times(Chat(world.sandbox, group.id))
+        private = await bot_texts(Chat(world.sandbox, parent.id))
+
+    assert replies[:2] == [LATER, LATER]
+    assert [SAVED in text for text in replies[2:]] == [True, False]
+    assert replies[3].startswith(ALREADY)
+    assert private[before:] == replies
+    assert durations == [30]
+    assert sum(relays.values()) == 1
+
+
+async def _has(person: Actor, text: str, count: int) -> bool:
+    return await count_texts(person.private_chat, text) >= count
+
+
+async def test_a_button_pressed_during_a_cut_takes_effect_when_the_database_is_back(
+    emulator: Emulator, pg_url: str, proxy: TcpProxy
+) -> None:
+    async with running_world(emulator, proxy.url_for(pg_url)) as world:
+        parent, group = await make_team(world.db, world.sandbox, 1)
+        await parent.send(parent.private_chat, "/e 30s face")
+        await world.settle()
+        receipt = await parent.private_chat.last_bot_message()
+
+        proxy.cut()
+        query = await parent.press(parent.private_chat, receipt, "↩️ Undo")
+        await eventually(lambda: _answered(world.sandbox, query), timeout=30)
+        answer = await world.sandbox.callback_answer(query)
+        proxy.restore()
+        await world.settle(60)
+
+        shown = [
+            m for m in await parent.private_chat.messages() if m.message_id == receipt.message_id
+        ]
+        async with world.db.sessions() as session:
+            [episode] = await session.scalars(select(Episode))
+        told_group = await bot_texts(group)
+
+    assert answer["text"] == LATER and answer["show_alert"]
+    assert (shown[0].text or "").startswith("↩️ Undone")
+    assert episode.deleted_at is not None
+    assert any("took back the report" in text for text in told_group)
+
+
+async def _answered(sandbox: SandboxClient, query: str) -> bool:
+    return bool((await sandbox.callback_answer(query))["answered"])
+
+
+TEAMS, REPORTS_EACH = 5, 6
+
+
+async def test_a_ten_second_cut_during_a_burst_loses_no_report_and_invents_none(
+    emulator: Emulator, pg_url: str, proxy: TcpProxy
+) -> None:
+    url = proxy.url_for(pg_url)
+    times = [f"00:{10 + 4 * r:02d}" for r in range(REPORTS_EACH)]
+    async with running_world(emulator, url) as world:
+        await world.sandbox.set_limits(per_chat_per_second=None, per_group_per_minute=None)
+        teams = [await make_team(world.db, world.sandbox, n) for n in range(TEAMS)]
+        await world.settle()
+        for when in times:
+            for parent, _ in teams:
+                await parent.send(parent.private_chat, f"/e {when} 30s")
+        await eventually(lambda: _saved_at_least(teams, TEAMS * REPORTS_EACH // 4))
+        proxy.cut()
+        await eventually(lambda: _told_later(teams))
+        await _outage_goes_on(proxy, attempts=10)  # the bot keeps knocking for some seconds
+        proxy.restore()
+        await world.settle(90)
+
+    async with running_world(emulator, url) as world:  # nothing is handled a second time
+        await world.settle(60)
+        async with world.db.sessions() as session:
+            saved = Counter(
+                (
+                    await session.execute(
+                        select(Episode.child_id, func.count()).group_by(Episode.child_id)
+                    )
+                ).all()
+            )
+        assert await table_count(world.db, InboxUpdate) == 0
+        for parent, group in teams:
+            assert await relay_times(Chat(world.sandbox, group.id)) == Counter(times), group.id
+            private = Chat(world.sandbox, parent.id)
+            told_saved = await count_texts(private, SAVED) + await count_texts(
+                private, SAVED_AFTER_ALL
+            )
+            assert told_saved == REPORTS_EACH
+            assert await count_texts(private, NOTHING_RECORDED) == 0
+
+    assert sorted(count for _, count in saved) == [REPORTS_EACH] * TEAMS
+
+
+async def _saved_at_least(teams: list[tuple[Actor, Chat]], count: int) -> bool:
+    return sum([await count_texts(p.private_chat, SAVED) for p, _ in teams]) >= count
+
+
+async def _told_later(teams: list[tuple[Actor, Chat]]) -> bool:
+    return any([await count_texts(p.private_chat, LATER) for p, _ in teams])
 
 
 async def test_a_relay_telegram_took_is_not_sent_again_when_its_sent_mark_hits_a_cut(
