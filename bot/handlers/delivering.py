@@ -59,14 +59,21 @@ async def deliver(
     replies: list[Reply],
     chat_id: int | None,
     quote: bool,
+    late: bool = False,
 ) -> None:
     """Answer the button, put ``edit`` in its message, then send ``replies`` to ``chat_id``.
 
     ``quote``: the replies quote the message they answer (a command typed in a group).
+    ``late``: the update is handled after an attempt the database failed; its button was
+    answered then, and the replies quote the message they answer wherever it was typed.
     """
     bot, query, message = update.get_bot(), update.callback_query, update.effective_message
     if query is not None:
-        await query.answer(answer, show_alert=alert)
+        try:
+            await query.answer(answer, show_alert=alert)
+        except BadRequest:
+            if not late:  # a query answered during the outage cannot be answered again
+                raise
     if edit is not None and query is not None and isinstance(query.message, Message):
         try:
             await query.message.edit_text(edit.text, reply_markup=markup(edit.buttons))
@@ -82,8 +89,10 @@ async def deliver(
             runtime.wake_sender()
     if chat_id is None:
         return
-    # In a busy group, quoting the command shows whom the answer is for.
-    quote_id = message.message_id if message and quote else None
+    # In a busy group, quoting the command shows whom the answer is for; a late answer
+    # quotes the message it answers everywhere.
+    quoted = query is None and (quote or late)
+    quote_id = message.message_id if message and quoted else None
     for index, reply in enumerate(replies):
         try:
             await bot.send_message(

@@ -38,7 +38,9 @@ async def report_line(turn: Turn, membership: Membership) -> Reply:
         text = arguments(turn)
     else:
         text = await episodes.held(turn.session, turn.person, turn.chat_id)
-    receipt = await episodes.report_line(turn.session, membership, turn.person, text, turn.chat_id)
+    receipt = await episodes.report_line(
+        turn.session, membership, turn.person, text, turn.chat_id, said_at=turn.received_at
+    )
     await tell(turn.session, receipt.news, views.news)
     return views.receipt(receipt, turn.language)
 
