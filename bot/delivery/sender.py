@@ -7,6 +7,13 @@ one comes anyway, only that chat waits its ``retry_after``. Network errors and
 5xx are retried with backoff; 400s are recorded and skipped; a 403 is recorded
 and, for a member's private copy, handed to the ``refused`` hook the sender is
 given (the app's turns off private delivery there and tells the group).
+
+The outcome of a call is known only in memory until it is written: if the
+database cannot be reached then, the worker keeps the outcome and writes it
+again until it can, before taking the chat's next row. A message Telegram
+accepted is therefore never sent again because its "sent" mark failed, and a
+row that must be retried is released as soon as the database is back rather
+than when its lease runs out.
 """
 
 from __future__ import annotations
@@ -16,11 +23,14 @@ import contextlib
 import logging
 import time
 import warnings
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from aiolimiter import AsyncLimiter
 from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
@@ -38,6 +48,7 @@ warnings.filterwarnings("ignore", message="Please use 'Bot.", category=PTBUserWa
 warnings.filterwarnings("ignore", message=".*retry_after.*", category=PTBDeprecationWarning)
 
 LEASE = timedelta(seconds=60)
+RECORD_PAUSE, RECORD_MAX_PAUSE = 0.1, 5.0  # between attempts at writing an outcome
 
 
 @dataclass(frozen=True)
@@ -205,27 +216,47 @@ class Sender:
         except RetryAfter as error:
             seconds = retry_after_seconds(error)
             self._paused_until[row.chat_id] = time.monotonic() + seconds
-            await self._retry_later(row, seconds, str(error))
+            await self._record(self._retry_later, row, seconds, str(error))
             return False
         except ChatMigrated as error:
-            await failures.chat_migrated(self.db, row.chat_id, error.new_chat_id)
+            await self._record(failures.chat_migrated, self.db, row.chat_id, error.new_chat_id)
             return False
         except Forbidden as error:
-            await failures.forbidden(self.db, row, str(error), self.refused)
+            await self._record(failures.forbidden, self.db, row, str(error), self.refused)
             return True
         except BadRequest as error:
             if "not modified" in str(error):  # a queued edit that the chat already shows
-                await self._mark_sent(row, None)
+                await self._record(self._mark_sent, row, None, final=True)
             else:
-                await self._fail(row, str(error))
+                await self._record(self._fail, row, str(error), final=True)
             return True
         except TelegramError as error:  # network errors, timeouts, 5xx
-            await self._retry_later(
-                row, backoff_seconds(row.attempts + 1, self.limits.max_backoff), str(error)
-            )
+            seconds = backoff_seconds(row.attempts + 1, self.limits.max_backoff)
+            await self._record(self._retry_later, row, seconds, str(error))
             return False
-        await self._mark_sent(row, message_id)
+        await self._record(self._mark_sent, row, message_id, final=True)
         return True
+
+    async def _record(
+        self, write: Callable[..., Awaitable[None]], *args: Any, final: bool = False
+    ) -> None:
+        """Write an outcome, again and again while the database cannot be reached.
+
+        ``final``: the row is sent or given up on, which ``outcomes`` counts.
+        """
+        pause = RECORD_PAUSE
+        while True:
+            try:
+                await write(*args)
+            except (SQLAlchemyError, OSError) as error:
+                log.warning(
+                    "could not record a delivery (%s); again in %.1fs", type(error).__name__, pause
+                )
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, RECORD_MAX_PAUSE)
+                continue
+            self.outcomes += final
+            return
 
     async def _call(self, row: Outbox) -> int | None:
         """Make the stored Bot API call; return the id of the message it created."""
@@ -244,7 +275,6 @@ class Sender:
         return result.get("message_id") if isinstance(result, dict) else None
 
     async def _mark_sent(self, row: Outbox, message_id: int | None) -> None:
-        self.outcomes += 1
         async with self.db.transaction() as session:
             await session.execute(
                 update(Outbox)
@@ -273,7 +303,6 @@ class Sender:
             )
 
     async def _fail(self, row: Outbox, error: str) -> None:
-        self.outcomes += 1
         log.warning("outbox row %s refused by Telegram: %s", row.id, error)
         async with self.db.transaction() as session:
             await failures.mark_failed(session, row.id, error)

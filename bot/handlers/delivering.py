@@ -62,11 +62,15 @@ async def deliver(
     replies: list[Reply],
     chat_id: int | None,
     quote: bool,
+    late: bool = False,
 ) -> None:
     """Answer the button, put ``edit`` in its message, then send ``replies`` to ``chat_id``.
 
     ``quote``: the replies quote the message they answer (a command typed in a group).
     In a forum group the replies go to the topic of the typed or pressed message.
+    ``late``: the update is handled after an attempt the database failed; its button was
+    answered then (Telegram refuses a second answer, which changes nothing here), and the
+    replies quote the message they answer wherever it was typed.
     """
     bot, query, message = update.get_bot(), update.callback_query, update.effective_message
     topic = topic_of(message)
@@ -88,8 +92,10 @@ async def deliver(
             runtime.wake_sender()
     if chat_id is None:
         return
-    # In a busy group, quoting the command shows whom the answer is for.
-    quote_id = message.message_id if message and quote else None
+    # In a busy group, quoting the command shows whom the answer is for; a late answer
+    # quotes the message it answers everywhere.
+    quoted = query is None and (quote or late)
+    quote_id = message.message_id if message and quoted else None
     for index, reply in enumerate(replies):
         try:
             await bot.send_message(

@@ -46,6 +46,7 @@ async def report_line(turn: Turn, membership: Membership) -> Reply:
         text,
         turn.chat_id,
         message_id=typed.message_id if typed is not None else None,
+        said_at=turn.received_at,
     )
     await tell(turn.session, receipt.news, views.news)
     return views.receipt(receipt, turn.language)

@@ -11,8 +11,12 @@ The kit opens the session, skips updates already handled, records who sent it, r
 handler, commits once, and only then delivers (``delivering``): the returned reply replaces
 the pressed message, or is sent in answer to a typed one, followed by what ``turn.send``
 queued — so nothing is announced that was not saved. A ``DomainError`` rolls back and
-becomes a friendly reply; a database failure tells the user that nothing was recorded.
-Callback queries are always answered.
+becomes a friendly reply. When the database cannot be reached, the poller keeps the
+update and hands it over again (``outage``): the sender is told once that it will be
+saved, and the answer to the later attempt, quoting their message, tells them it was;
+only an update nobody will retry (webhook mode) is answered with "nothing was recorded".
+Every update is cleaned (``bot.incoming``) before anything of it is saved; the poller has
+done so already, webhook updates are cleaned here. Callback queries are always answered.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -31,7 +36,8 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import callbacks, clock
-from bot.handlers import delivering
+from bot.handlers import delivering, outage
+from bot.incoming import clean_update
 from bot.replies import Reply
 from bot.runtime import runtime_of
 from bot.services.errors import DomainError
@@ -56,6 +62,8 @@ class AnyTurn:
     sends: list[Reply] = field(default_factory=list)
     answer: str | None = None
     alert: bool = False
+    # When the update came in, if it is handled late (the database was unreachable then).
+    received_at: datetime | None = None
 
     @property
     def language(self) -> str | None:
@@ -148,11 +156,16 @@ class Handler(Generic[T]):
 
     async def __call__(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         runtime = runtime_of(context)
+        poller = runtime.poller
+        update = clean_update(update, context.bot)  # webhook updates enter here
         try:
             async with runtime.db.transaction() as session:
                 if not await _first_time(session, update.update_id):
+                    if poller is not None and poller.promised(update.update_id):
+                        await outage.saved_after_all(update)
                     return
                 turn = await self._turn(update, session)
+                turn.received_at = poller.late(update.update_id) if poller else None
                 reply = await self.run(turn)
         except DomainError as error:
             language = update.effective_user.language_code if update.effective_user else None
@@ -160,7 +173,7 @@ class Handler(Generic[T]):
             return
         except (SQLAlchemyError, OSError):
             log.exception("database error while handling update %s", update.update_id)
-            await delivering.refuse(update, t("errors.database_unavailable"))
+            await outage.tell(runtime, update)
             return
         runtime.wake_sender()
         pressed = update.callback_query is not None
@@ -176,6 +189,7 @@ class Handler(Generic[T]):
                 replies=replies,
                 chat_id=turn.chat_id if replies else None,
                 quote=not pressed and not turn.in_private,
+                late=turn.received_at is not None,
             )
         except TelegramError:
             log.exception("could not deliver the reply to update %s", update.update_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -114,9 +115,9 @@ def unhurried(emulator: Emulator) -> None:
     emulator.limits.configure(per_chat_per_second=None, per_group_per_minute=None)
 
 
-@pytest.fixture
-async def world(emulator: Emulator, db_url: str) -> AsyncIterator[World]:
-    """The real bot running against the emulator on this test's own database."""
+@asynccontextmanager
+async def running_world(emulator: Emulator, db_url: str) -> AsyncIterator[World]:
+    """The real bot running against ``emulator`` on ``db_url`` for the ``async with`` block."""
     db = Database(db_url)
     runtime = Runtime(sandbox_settings(emulator, db_url), db)
     try:
@@ -127,3 +128,10 @@ async def world(emulator: Emulator, db_url: str) -> AsyncIterator[World]:
             yield World(sandbox, emulator, runtime, app)
     finally:
         await db.dispose()
+
+
+@pytest.fixture
+async def world(emulator: Emulator, db_url: str) -> AsyncIterator[World]:
+    """The real bot running against the emulator on this test's own database."""
+    async with running_world(emulator, db_url) as world:
+        yield world

@@ -137,25 +137,27 @@ async def pg_world(emulator: Emulator, private_pg: PrivatePostgres) -> AsyncIter
         await db.dispose()
 
 
-async def test_a_report_made_while_postgres_is_down_is_refused_and_works_once_it_is_back(
+async def test_a_report_made_while_postgres_is_down_is_saved_once_it_is_back_and_its_sender_told(
     pg_world: World, private_pg: PrivatePostgres
 ) -> None:
     parent, group = await make_team(pg_world.db, pg_world.sandbox, 1)
     await pg_world.settle()
 
     private_pg.stop()
-    await parent.send(parent.private_chat, "/e 30s")
+    sent = await parent.send(parent.private_chat, "/e 30s")
     await pg_world.sandbox.settle(20)
-    refusal = await parent.private_chat.last_bot_message()
+    promise = await parent.private_chat.last_bot_message()
     private_pg.start()
     await parent.send(parent.private_chat, "/e 45s")
     await pg_world.settle(30)
 
-    assert refusal.text == (
-        "I couldn't save that just now — nothing was recorded. Please try again in a minute."
-    )
-    assert "Saved and shared" in (await parent.private_chat.last_bot_message()).text
+    assert promise.text == "I couldn't save this yet — I'll save it as soon as I can and tell you."
+    answers = (await parent.private_chat.bot_messages())[-2:]
+    assert all("Saved and shared" in (m.text or "") for m in answers)
+    assert answers[0].raw["reply_to_message_id"] == sent  # the late answer says what it answers
     async with pg_world.db.open_session() as session:
-        durations = list(await session.scalars(select(Episode.duration_seconds)))
-    assert durations == [45]
-    assert any("episode at" in (m.text or "") for m in await group.messages())
+        durations = list(
+            await session.scalars(select(Episode.duration_seconds).order_by(Episode.id))
+        )
+    assert durations == [30, 45]
+    assert sum("episode at" in (m.text or "") for m in await group.messages()) == 2

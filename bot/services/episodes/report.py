@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import clock
 from bot.services import audit, wizards
 from bot.services.episodes import history as episode_history
+from bot.services.episodes import retypes as episode_retypes
 from bot.services.episodes import vocabulary as vocab
 from bot.services.episodes.history import Receipt
 from bot.services.episodes.news import Relayed
@@ -73,6 +74,7 @@ async def report(
     source: str,
     in_chat: int | None = None,
     attachments: tuple[tuple[str, str], ...] = (),
+    line: str | None = None,
 ) -> ReportOutcome:
     """Save what ``reporter`` saw and relay it to the team, unless another report may be the same.
 
@@ -80,6 +82,7 @@ async def report(
         reporter's confirmation there is the group's copy and no relay goes to it.
     :param attachments: (Telegram file id, kind) of the photos, videos and voice messages
         sent with it.
+    :param line: the one-line report as typed, kept in the audit log.
     """
     if source not in SOURCES:
         raise ValueError(f"unknown report source {source!r}")
@@ -101,6 +104,7 @@ async def report(
         episode_id=episode.id,
         source=source,
         record=snapshot(episode),
+        **({"line": line} if line is not None else {}),
     )
     duplicate = await find_duplicate(session, episode)
     news = () if duplicate else (await relay(session, episode, exclude_chat_id=in_chat),)
@@ -114,15 +118,25 @@ async def report_line(
     text: str,
     in_chat: int,
     message_id: int | None = None,
+    *,
+    said_at: datetime | None = None,
 ) -> Receipt:
     """Save a one-line report (``/e …``) sent in ``in_chat`` and show it as understood.
 
     ``message_id``: the message it was typed in, so that editing it corrects the report.
+    :param said_at: when it was sent, if that was a while ago (it waited for the
+        database); "30s" or "5 min ago" are read from then, not from now.
     """
     require(membership, Action.REPORT_EPISODE)
     child = await teams.get_child(session, membership.child_id)
-    parsed = parse_episode(text, now=clock.now(), timezone=child.timezone)
-    outcome = await report(session, membership, reporter, parsed, source="line", in_chat=in_chat)
+    parsed = parse_episode(
+        text, now=min(said_at or clock.now(), clock.now()), timezone=child.timezone
+    )
+    await lock_child(session, child.id)  # two copies arriving together are checked in turn
+    await episode_retypes.refuse(session, child.id, reporter, text)
+    outcome = await report(
+        session, membership, reporter, parsed, source="line", in_chat=in_chat, line=text
+    )
     if message_id is not None:
         outcome.episode.source_chat_id, outcome.episode.source_message_id = in_chat, message_id
     shown = await receipt(session, outcome.episode, outcome.possible_duplicate)
