@@ -45,7 +45,7 @@ def report(corpus: list[Line], name: str, show: bool) -> None:
             continue
         saved += reading.refusal is None
         wrong = mismatches(line, reading)
-        for field in line.expect:
+        for field in [*line.expect, *line.unset]:
             expected[field] += 1
             correct[field] += field not in wrong
         if reading.refusal is not None:
@@ -55,6 +55,7 @@ def report(corpus: list[Line], name: str, show: bool) -> None:
     print(f"{name}: {len(corpus)} lines")
     print(f"  saved: {saved}/{len(meant)} ({percent(saved, len(meant))})")
     print(f"  refused as they should be: {right_refusals}/{len(refusals)}")
+    print(f"  known misses marked in the corpus: {sum(bool(line.known) for line in corpus)}")
     print(f"  fields right: {total_correct}/{total_expected} "
           f"({percent(total_correct, total_expected)})")  # fmt: skip
     for field in sorted(expected, key=lambda f: (-expected[f], f)):

@@ -14,10 +14,15 @@ Every ``tests/corpus/*.toml`` file is one set of lines for one parser::
     jerk_count = 2
     triggers = ["fatigue"]
     question = "time_of_day"              # episodes: the kind of the question asked, if any
+    unset = ["notes", "jerk_count"]       # fields that must be empty (None, "", [] or false)
 
     [[line]]
     text = "/e tomorrow 10:00 mild"
     refused = "future_time"               # refused with this reason (the key's last part)
+
+    [[line]]
+    text = "…"
+    known = "a count after its noun"      # a known miss: the test expects it to fail (strict)
 
 Expected values are compared with the result's fields as plain data: enums as their values,
 Decimals as numbers, tuples as lists, nested records as tables (``"drug.generic" = "…"``), and
@@ -63,6 +68,8 @@ class Line:
     zone: str
     expect: dict[str, Any]
     refused: str | None
+    known: str | None = None
+    unset: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -93,6 +100,8 @@ def lines(folder: Path = FOLDER) -> Iterator[Line]:
                 zone=entry.get("zone", data["zone"]),
                 expect=entry.get("expect", {}),
                 refused=entry.get("refused"),
+                known=entry.get("known"),
+                unset=tuple(entry.get("unset", ())),
             )
 
 
@@ -152,8 +161,13 @@ def same(expected: Any, actual: Any) -> bool:
 def mismatches(line: Line, reading: Reading) -> dict[str, tuple[Any, Any]]:
     """Each expected field read differently: name -> (expected, read)."""
     if reading.fields is None:
-        return {name: (value, None) for name, value in line.expect.items()}
+        expected = {**line.expect, **dict.fromkeys(line.unset)}
+        return {name: (value, "<refused>") for name, value in expected.items()}
     wrong = {}
+    for name in line.unset:
+        actual = reading.fields.get(name, "<no such field>")
+        if actual not in (None, "", [], False):
+            wrong[name] = (None, actual)
     for name, value in line.expect.items():
         try:
             actual = field(reading.fields, name)

@@ -199,13 +199,17 @@ def notes(reading: Reading, losers: list[Match]) -> str | None:
             runs[-1].append(index)
         else:
             runs.append([index])
-    words = []
+    pieces = []
     for run in runs:
         glue = [i not in lost and tokens[i].typed in vocab.GLUE for i in run]
         while run and glue[0]:
             run, glue = run[1:], glue[1:]
-        while run and glue[-1]:
+        while run and (
+            glue[-1] or (run[-1] not in lost and tokens[run[-1]].typed in vocab.DANGLING)
+        ):
             run, glue = run[:-1], glue[:-1]
-        words += [tokens[i].text for i in run]
+        if run:
+            pieces.append(" ".join(tokens[i].text for i in run))
+    words = " … ".join(pieces)  # words that stood apart stay apart
     note = reading.note
-    return " ".join([*words, note] if note else words) or None
+    return " ".join(part for part in (words, note) if part) or None

@@ -45,7 +45,8 @@ def parse_episode(text: str, *, now: datetime, timezone: str) -> ParsedEpisode:
     """
     now, zone = utc(now), ZoneInfo(timezone)
     reading = read(text)
-    if reading.tokens and not reading.matches and reading.note is None:
+    said = [m for m in reading.matches if not (m.fact.field == "day" and m.fact.value == 0)]
+    if reading.tokens and not said and reading.note is None:  # "today" alone says nothing
         raise EpisodeParseError("nothing_recognised")
     when = resolve(reading, now, zone)
     duration, duration_question = facts.durations(reading)

@@ -99,7 +99,7 @@ def _refuse_unreadable(line: str, tokens: Sequence[Token], matches: list[Match])
         if match.fact.field == "refusal"
     ]
     for index, token in enumerate(tokens):
-        if index in used or _longest(tokens, index, False) is not None:  # unread, even negated
+        if index in used or _longest(tokens, index, None) is not None:  # unread, even negated
             continue
         after = norm_at(tokens, index + 1)
         if looks_like_clock(token.norm):
@@ -116,26 +116,32 @@ def _scan(tokens: Sequence[Token]) -> list[Match]:
     matches: list[Match] = []
     index = 0
     while index < len(tokens):
-        after_day = bool(matches) and matches[-1].stop == index and matches[-1].fact.field in (
-            "day", "part",
-        )  # fmt: skip
-        found = _longest(tokens, index, after_day)
+        before = matches[-1].fact.field if matches and matches[-1].stop == index else None
+        found = _longest(tokens, index, before)
         if found is None and tokens[index].norm in vocab.NEGATORS:
-            negated = _longest(tokens, index + 1, False)  # "no fever" is a note, not a fever
+            negated = _longest(tokens, index + 1, None)  # "no fever" is a note, not a fever
             index = negated.stop if negated else index + 1
         elif found is None:
             index += 1
         else:
-            matches.append(found)
+            matches += [found, *_inside(tokens, found)]
             index = found.stop
     return matches
 
 
-def _longest(tokens: Sequence[Token], start: int, after_day: bool) -> Match | None:
+def _inside(tokens: Sequence[Token], match: Match) -> list[Match]:
+    """What a count says on the way: "3 small jerks" is mild too."""
+    if match.fact.field != "count":
+        return []
+    found = [(i, _phrasebook().get((tokens[i].norm,))) for i in range(match.start, match.stop)]
+    return [Match(i, i + 1, fact) for i, fact in found if fact and fact.field == "intensity"]
+
+
+def _longest(tokens: Sequence[Token], start: int, before: str | None) -> Match | None:
     """The longest phrase starting at ``start``; grammar wins a tie with the phrasebook."""
     best: Match | None = None
     for core in _GRAMMAR:
-        found = core(tokens, start, after_day)
+        found = core(tokens, start, before)
         if found and found[0] > start and (best is None or found[0] > best.stop):
             best = Match(start, found[0], found[1])
     phrase = _phrasebook().longest([token.norm for token in tokens], start)
@@ -146,16 +152,17 @@ def _longest(tokens: Sequence[Token], start: int, after_day: bool) -> Match | No
 
 # The grammar: times, amounts, medicines and people
 
-Core = Callable[[Sequence[Token], int, bool], tuple[int, Fact] | None]
+# A reader of one phrase at ``at``; ``before`` is the field of the phrase that ends right there.
+Core = Callable[[Sequence[Token], int, str | None], tuple[int, Fact] | None]
 
 
-def _time(tokens: Sequence[Token], at: int, after_day: bool) -> tuple[int, Fact] | None:
+def _time(tokens: Sequence[Token], at: int, before: str | None) -> tuple[int, Fact] | None:
     """A clock time or window; a bare hour right after a day ("yesterday 7") too."""
-    found = clock_at(tokens, at, bare=after_day, units=vocab.COUNT_UNITS)
+    found = clock_at(tokens, at, bare=before in ("day", "part"), units=vocab.COUNT_UNITS)
     return (found[0], Fact("clock", found[1])) if found else None
 
 
-def _day(tokens: Sequence[Token], at: int, _: bool) -> tuple[int, Fact] | None:
+def _day(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] | None:
     """A day: "yesterday", "Tuesday", "28/11", "2026-11-24"; a date that can't be is refused."""
     found = day_at(tokens, at)
     if found is None:
@@ -166,17 +173,17 @@ def _day(tokens: Sequence[Token], at: int, _: bool) -> tuple[int, Fact] | None:
     return stop, Fact("day", value)
 
 
-def _part(tokens: Sequence[Token], at: int, _: bool) -> tuple[int, Fact] | None:
+def _part(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] | None:
     found = part_at(tokens, at)
     return (found[0], Fact("part", found[1])) if found else None
 
 
-def _ago(tokens: Sequence[Token], at: int, _: bool) -> tuple[int, Fact] | None:
+def _ago(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] | None:
     found = ago_at(tokens, at)
     return (found[0], Fact("ago", found[1])) if found else None
 
 
-def _ahead(tokens: Sequence[Token], at: int, _: bool) -> tuple[int, Fact] | None:
+def _ahead(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] | None:
     found = ahead_at(tokens, at)
     return (found[0], Fact("ahead", found[1])) if found else None
 
@@ -195,12 +202,15 @@ def _after(tokens: Sequence[Token], at: int, patterns: tuple[str, ...]) -> int:
     return found[0] if found else at
 
 
-def _duration(tokens: Sequence[Token], at: int, _: bool) -> tuple[int, Fact] | None:
-    found = duration_at(tokens, _after(tokens, at, vocab.DURATION_LEADINS))
+def _duration(tokens: Sequence[Token], at: int, before: str | None) -> tuple[int, Fact] | None:
+    """How long: "2m", "for 90 sec"; "15 jerks over 10 min" is spread over 10 min, no more."""
+    start = _after(tokens, at, vocab.DURATION_LEADINS)
+    spread = before == "count" and norm_at(tokens, start) in vocab.SPREAD
+    found = duration_at(tokens, start + spread)
     return (found[0], Fact("duration", found[1].quantity)) if found else None
 
 
-def _count(tokens: Sequence[Token], at: int, _: bool) -> tuple[int, Fact] | None:
+def _count(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] | None:
     """A number of jerks: "5 jerks", "x3", "x 3", "3x", "8-10 jerks", "about 5 times", "twice"."""
     norm = norm_at(tokens, at)
     if norm in vocab.COUNT_WORDS:
@@ -215,14 +225,17 @@ def _count(tokens: Sequence[Token], at: int, _: bool) -> tuple[int, Fact] | None
     if found is None:
         return None
     stop, quantity = found
-    stop += norm_at(tokens, stop) in vocab.COUNT_ADJECTIVES
+    adjective = _phrasebook().get((norm_at(tokens, stop),))
+    if norm_at(tokens, stop) in vocab.COUNT_ADJECTIVES or (adjective and adjective.field == (
+            "intensity")):  # fmt: skip
+        stop += 1  # "5 myoclonic jerks", "3 small jerks"
     if norm_at(tokens, stop) not in vocab.COUNT_UNITS:
         article = norm in ("a", "an") and stop == at + 1
-        return _count(tokens, at + 1, False) if article else None  # "a single jerk"
+        return _count(tokens, at + 1, None) if article else None  # "a single jerk"
     return stop + 1, Fact("count", quantity)
 
 
-def _rescue(tokens: Sequence[Token], at: int, _: bool) -> tuple[int, Fact] | None:
+def _rescue(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] | None:
     """A named rescue medicine: [route] drug [dose] [given] [at N min], "buccal Buccolam 5mg"."""
     stop, words = _after(tokens, at, vocab.RESCUE_LEADINS), []
     if norm_at(tokens, stop) in vocab.RESCUE_ROUTES:
@@ -249,7 +262,7 @@ def _rescue(tokens: Sequence[Token], at: int, _: bool) -> tuple[int, Fact] | Non
     return when[0], Fact("rescue", rescue)
 
 
-def _observer(tokens: Sequence[Token], at: int, _: bool) -> tuple[int, Fact] | None:
+def _observer(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] | None:
     """Who saw it: "seen by grandma", "witnessed by Mrs Smith" (titles, then one name)."""
     if norm_at(tokens, at) not in vocab.OBSERVER_VERBS or norm_at(tokens, at + 1) != "by":
         return None

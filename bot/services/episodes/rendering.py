@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.services.episodes import vocabulary as vocab
 from bot.services.episodes.facts import kind_of_count
-from bot.services.episodes.parsed import SKEW, ParsedEpisode
+from bot.services.episodes.parsed import SKEW, EpisodeParseError, ParsedEpisode
 from bot.services.episodes.reading import phrase_of
 from bot.services.parsing import vocab as words
 from bot.services.parsing.clocks import Wall
@@ -77,7 +77,10 @@ def _render_time(episode: ParsedEpisode, now: datetime, zone: ZoneInfo) -> str:
         for day in days:
             for phrase in phrases:
                 line = f"{day} {phrase}".strip()
-                read = parse_episode(line, now=now, timezone=str(zone))
+                try:
+                    read = parse_episode(line, now=now, timezone=str(zone))
+                except EpisodeParseError:  # that part of that day is still to come
+                    continue
                 if (read.occurred_at, read.time_precision) == (episode.occurred_at, precision):
                     return line
     lead = "around " if precision != TimePrecision.EXACT else ""

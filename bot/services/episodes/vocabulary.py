@@ -57,6 +57,7 @@ NEGATORS = frozenset(_DATA["words"]["negators"])
 JOINERS = frozenset(_DATA["words"]["joiners"])
 NOTE_MARKERS = tuple(_DATA["words"]["note"])
 GLUE = frozenset(vocab.common()["words"]["glue"])
+DANGLING = frozenset(vocab.common()["words"]["dangling"])
 NOT_TYPOS = frozenset(vocab.common()["words"]["not_typos"])
 
 NUMBER_WORDS: dict[str, Decimal] = dict(_NUMBERS)
@@ -66,6 +67,7 @@ COUNT_WORDS: dict[str, int] = dict(_DATA["count"]["words"])
 COUNT_ADJECTIVES = frozenset(_DATA["count"]["adjectives"])
 COUNT_SIGNS = frozenset(_DATA["count"]["signs"])
 DURATION_LEADINS = tuple(_DATA["duration"]["leadins"])
+SPREAD = frozenset(_DATA["duration"]["spread"])
 RESCUE_LEADINS = tuple(_DATA["rescue"]["leadins"])
 RESCUE_ROUTES = frozenset(_DATA["rescue"]["routes"])
 RESCUE_AFTERWORDS = frozenset(_DATA["rescue"]["afterwords"])
@@ -92,7 +94,7 @@ def _all_words() -> frozenset[str]:
     """Every word the parser may read as part of a phrase (lower case)."""
     months, weekdays = vocab.calendar_names()
     common = {k: v for k, v in vocab.common().items() if k != "words"}
-    patterns = _strings(_DATA) + _strings(common) + list(GLUE)
+    patterns = _strings(_DATA) + _strings(common) + list(GLUE | DANGLING)
     words = {word.lower() for word in words_of(patterns)}
     words |= {word.rstrip(".") for word in words}
     return frozenset(words | months.keys() | weekdays.keys() | dose_units().keys())
@@ -110,7 +112,7 @@ class _Vocabulary(frozenset[str]):
 
 def _vocabulary() -> _Vocabulary:
     words = _Vocabulary(_all_words())
-    words.speller = Speller(words, keep=NOT_TYPOS | GLUE)
+    words.speller = Speller(words, keep=NOT_TYPOS | GLUE | DANGLING)
     return words
 
 

@@ -116,8 +116,18 @@ def exact(norm: str) -> Exact | None:
     return Exact(at.astimezone(UTC))
 
 
-def _raw(norm: str, half: str | None, bare: bool) -> _Raw | None:
-    """Hour, minute, am/pm of one word: "10:15", "7pm", "7.30", "19h30", and "7" if ``bare``."""
+@cache
+def _hour_words() -> dict[str, int]:
+    """ "one" … "twelve": hours said in words ("half past six", "at about ten")."""
+    numbers = vocab.common()["numbers"]
+    return {w: int(v) for w, v in numbers.items() if str(v).isdigit() and 1 <= int(v) <= 12}
+
+
+def _raw(norm: str, half: str | None, bare: bool, words: bool = False) -> _Raw | None:
+    """Hour, minute, am/pm of one word: "10:15", "7pm", "7.30", "19h30", "7" if ``bare``, and
+    "six" if ``words`` (after "at", "around", "half past")."""
+    if words and norm in _hour_words() and norm not in ("a", "an", "single"):
+        return _hour_words()[norm], 0, half, half is None
     colon = _COLON.fullmatch(norm)
     if colon and not (colon[3] and half):
         return int(colon[1]), int(colon[2]), colon[3] or half, False
@@ -128,13 +138,14 @@ def _raw(norm: str, half: str | None, bare: bool) -> _Raw | None:
     if not dotted or (dotted[3] and half):
         return None
     written_half = dotted[3] or half
-    if written_half or bare:
-        return int(dotted[1]), int(dotted[2] or 0), written_half, written_half is None
+    minutes = dotted[2] is not None and "." in norm  # "11.05" is written as a time, like "11:05"
+    if written_half or bare or minutes:
+        return int(dotted[1]), int(dotted[2] or 0), written_half, not (written_half or minutes)
     return None
 
 
 def _single(
-    tokens: Sequence[Token], at: int, bare: bool, units: Collection[str]
+    tokens: Sequence[Token], at: int, bare: bool, units: Collection[str], words: bool = False
 ) -> tuple[int, _Raw | Exact] | None:
     """One time at ``at``: "10:15", "7:30 pm", "7 o'clock", "noon", "half past 7", an ISO time."""
     norm, after = norm_at(tokens, at), norm_at(tokens, at + 1)
@@ -150,8 +161,9 @@ def _single(
     half = meridiem(after)
     if half and (raw := _raw(norm, half, True)):
         return at + 2, raw
-    raw = _raw(norm, None, bare or oclock)
-    if raw is None or (raw[3] and not oclock and after in units):  # "at 3 min" is no hour
+    raw = _raw(norm, None, bare or oclock, words or oclock)
+    amount = (raw is not None and (raw[3] or "." in norm)) and not oclock and after in units
+    if raw is None or amount:  # "at 3 min", "2.50 mg" are no times
         return None
     return at + 1 + oclock, raw
 
@@ -165,7 +177,7 @@ def _past_or_to(
     direction = 1 if word in _words()["past"] else -1 if word in _words()["to"] else 0  # type: ignore[operator]
     if direction == -1 and minutes == 30:
         return None
-    found = _single(tokens, at + 1 + bool(direction), True, units)
+    found = _single(tokens, at + 1 + bool(direction), True, units, words=True)
     if found is None or isinstance(found[1], Exact) or found[1][1]:
         return None
     hour, _, half, bare = found[1]
@@ -235,12 +247,12 @@ def clock_at(
     glued = _glued_window(tokens, start, norm, bare, approx)
     if glued:
         return glued
-    found = _single(tokens, start, bare, units)
+    found = _single(tokens, start, bare, units, words=lead is not None)
     if found is None:
         return None
     stop, first_raw = found
     if norm_at(tokens, stop) in _words()["window_separators"]:  # type: ignore[operator]
-        second_found = _single(tokens, stop + 1, bare, units)
+        second_found = _single(tokens, stop + 1, bare, units, words=lead is not None)
         window = _clock(first_raw, second_found[1], approx) if second_found else None
         if second_found and isinstance(window, Clock):
             return second_found[0], window

@@ -35,7 +35,17 @@ def ago_at(tokens: Sequence[Token], at: int) -> tuple[int, Quantity] | None:
             return after[0], duration[1].quantity
     if just:
         return just[0], Quantity(Decimal(0), approximate=True, written=())
-    return None
+    loose = _loose().longest(_words(tokens), at)
+    return (loose[0], Quantity(loose[1], approximate=True, written=())) if loose else None
+
+
+@cache
+def _loose() -> Phrasebook[Decimal]:
+    """ "a few minutes ago": about how long back."""
+    book: Phrasebook[Decimal] = Phrasebook()
+    for phrase, seconds in vocab.common()["relative"]["about"].items():
+        book.add(phrase, Decimal(seconds))
+    return book
 
 
 def ahead_at(tokens: Sequence[Token], at: int) -> tuple[int, Quantity] | None:
