@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.services.episodes import vocabulary as vocab
 from bot.services.episodes.parsed import EpisodeParseError
-from bot.services.parsing.amounts import dose_at, duration_at
+from bot.services.parsing.amounts import Amount, dose_at, duration_at
 from bot.services.parsing.clocks import Bad, clock_at, looks_like_clock
 from bot.services.parsing.dayparts import part_at
 from bot.services.parsing.days import day_at
@@ -238,6 +238,8 @@ def _count(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] 
 def _rescue(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] | None:
     """A named rescue medicine: [route] drug [dose] [given] [at N min], "buccal Buccolam 5mg"."""
     stop, words = _after(tokens, at, vocab.RESCUE_LEADINS), []
+    dose = _rescue_dose(tokens, stop) if stop > at else None  # "gave 5mg midazolam"
+    stop = dose[0] if dose else stop
     if norm_at(tokens, stop) in vocab.RESCUE_ROUTES:
         words.append(norm_at(tokens, stop))
         stop += 1
@@ -246,9 +248,9 @@ def _rescue(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact]
         return None
     words.append(generic)
     stop += 1
-    dose = dose_at(tokens, stop)
-    if dose and dose[1].quantity.bound in ("exact", "range"):
+    if dose is None and (dose := _rescue_dose(tokens, stop)):
         stop = dose[0]
+    if dose:
         words.append(f"{'-'.join(dose[1].quantity.written)} {dose[1].unit}")
     stop += norm_at(tokens, stop) in vocab.RESCUE_AFTERWORDS
     given_at = _after(tokens, stop, vocab.RESCUE_AT)
@@ -260,6 +262,12 @@ def _rescue(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact]
     words.append(" ".join(t.bare for t in tokens[stop : when[0]]))
     rescue = Rescue(" ".join(words), generic, when[1].quantity.low, at_words, plain)
     return when[0], Fact("rescue", rescue)
+
+
+def _rescue_dose(tokens: Sequence[Token], at: int) -> tuple[int, Amount] | None:
+    """A dose of a single value or a range ("5mg", "2.5-5 mg")."""
+    found = dose_at(tokens, at)
+    return found if found and found[1].quantity.bound in ("exact", "range") else None
 
 
 def _observer(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] | None:

@@ -162,7 +162,9 @@ def _single(
     if half and (raw := _raw(norm, half, True)):
         return at + 2, raw
     raw = _raw(norm, None, bare or oclock, words or oclock)
-    amount = (raw is not None and (raw[3] or "." in norm)) and not oclock and after in units
+    # "at 3 min", "3 jerks", "2.50 mg" are no times; "9.15 jerks" is (no count has a decimal).
+    bare_amount = raw is not None and raw[3] and after in units
+    amount = (bare_amount or ("." in norm and after in amount_units())) and not oclock
     if raw is None or amount:  # "at 3 min", "2.50 mg" are no times
         return None
     return at + 1 + oclock, raw

@@ -11,6 +11,7 @@ from functools import cache
 from bot.services.parsing import vocab
 from bot.services.parsing.amounts import seconds_per_unit
 from bot.services.parsing.clocks import YEARS, Bad
+from bot.services.parsing.dayparts import words as dayparts_words
 from bot.services.parsing.phrases import Phrasebook
 from bot.services.parsing.tokens import Token, norm_at
 
@@ -122,8 +123,9 @@ def day_at(tokens: Sequence[Token], at: int) -> tuple[int, Day | Bad] | None:
     lead = _weekday_leadins().longest(words, at)
     start = lead[0] if lead else at
     weekdays = vocab.calendar_names()[1]
-    name = norm_at(tokens, start)
-    if name in weekdays and (lead or len(name) > 3):
+    name, after = norm_at(tokens, start), norm_at(tokens, start + 1)
+    timed = after[:1].isdigit() or after in dayparts_words()  # "Sat evening", "sat 9:00"
+    if name in weekdays and (lead or len(name) > 3 or timed):
         return start + 1, Weekday(weekdays[name])
     if norm_at(tokens, start) == "the":
         start += 1
