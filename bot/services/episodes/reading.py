@@ -158,7 +158,7 @@ Core = Callable[[Sequence[Token], int, str | None], tuple[int, Fact] | None]
 
 def _time(tokens: Sequence[Token], at: int, before: str | None) -> tuple[int, Fact] | None:
     """A clock time or window; a bare hour right after a day ("yesterday 7") too."""
-    found = clock_at(tokens, at, bare=before in ("day", "part"), units=vocab.COUNT_UNITS)
+    found = clock_at(tokens, at, bare=before in ("day", "part"), units=vocab.NOT_HOURS)
     return (found[0], Fact("clock", found[1])) if found else None
 
 

@@ -64,6 +64,7 @@ NUMBER_WORDS: dict[str, Decimal] = dict(_NUMBERS)
 SECONDS_PER_UNIT: dict[str, int] = seconds_per_unit()
 COUNT_UNITS = frozenset(_DATA["count"]["units"])
 COUNT_WORDS: dict[str, int] = dict(_DATA["count"]["words"])
+NOT_HOURS = COUNT_UNITS | frozenset(_DATA["count"]["not_hours"])  # "about 5 of them"
 COUNT_ADJECTIVES = frozenset(_DATA["count"]["adjectives"])
 COUNT_SIGNS = frozenset(_DATA["count"]["signs"])
 DURATION_LEADINS = tuple(_DATA["duration"]["leadins"])
