@@ -102,19 +102,25 @@ def _part(tokens: Sequence[Token], at: int) -> tuple[int, Quantity, int] | None:
     if found is None:
         return None
     stop, quantity = found
-    half = norms(tokens, stop, 3) == _HALF and quantity.bound == EXACT and quantity.low
-    if half:
-        quantity, stop = Quantity(quantity.low + Decimal("0.5"), None, EXACT,
-                                  quantity.approximate, quantity.written), stop + 3  # fmt: skip
+    halved = _and_a_half(tokens, stop, quantity)  # "1 and a half minutes"
+    stop, quantity = halved or (stop, quantity)
     unit = seconds_per_unit().get(norm_at(tokens, stop))
     if unit is None:
         return None
-    stop += 1
-    if not half and norms(tokens, stop, 3) == _HALF and quantity.bound == EXACT and quantity.low:
-        quantity = Quantity(quantity.low + Decimal("0.5"), None, EXACT, quantity.approximate,
-                            quantity.written)  # fmt: skip
-        stop += 3
-    return stop, quantity.scaled(unit), unit
+    if halved is None and (after := _and_a_half(tokens, stop + 1, quantity)):
+        return after[0], after[1].scaled(unit), unit  # "an hour and a half"
+    return stop + 1, quantity.scaled(unit), unit
+
+
+def _and_a_half(
+    tokens: Sequence[Token], at: int, quantity: Quantity
+) -> tuple[int, Quantity] | None:
+    """ "and a half" after a single number: half a unit more."""
+    if norms(tokens, at, 3) != _HALF or quantity.bound != EXACT or quantity.low is None:
+        return None
+    more = Quantity(quantity.low + Decimal("0.5"), None, EXACT, quantity.approximate,
+                    quantity.written)  # fmt: skip
+    return at + 3, more
 
 
 def duration_at(tokens: Sequence[Token], at: int) -> tuple[int, Amount] | None:

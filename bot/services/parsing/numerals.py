@@ -181,7 +181,7 @@ def quantity_at(
     if kind == "between" and high is None:
         return None
     if kind in (UNDER, OVER) and high is None:
-        bounded = (None, low) if kind == UNDER else (low, None)
-        return stop, Quantity(*bounded, bound=kind, approximate=approx, written=written)
+        lowest, highest = (None, low) if kind == UNDER else (low, None)
+        return stop, Quantity(lowest, highest, kind, approx, written)
     bound = RANGE if high is not None else EXACT
     return stop, Quantity(low, high, bound, approx, written)
