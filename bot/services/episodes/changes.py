@@ -247,7 +247,10 @@ async def correct_line(
     parsed = parse_episode(text, now=clock.now(), timezone=child.timezone)
     if not parsed.time_given:  # "45s face" corrects what was seen, not when
         parsed = replace(
-            parsed, occurred_at=episode.occurred_at, window_end_at=episode.window_end_at
+            parsed,
+            occurred_at=episode.occurred_at,
+            window_end_at=episode.window_end_at,
+            time_precision=episode.time_precision,
         )
     episodes.validate(parsed, clock.now())
     before = episodes.snapshot(episode)

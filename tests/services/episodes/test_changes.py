@@ -12,6 +12,7 @@ from bot.services.episodes import changes as episode_changes
 from bot.services.episodes import history as episode_history
 from bot.services.errors import DomainError, Forbidden, NotAMember
 from models import Episode, Event, Intensity, Membership, Person
+from models.episode import TimePrecision
 from models.session import Database
 from tests.factories import link_group, make_child, make_member
 from tests.services.episodes.steps import (
@@ -246,3 +247,18 @@ async def test_undoing_a_report_lets_its_second_observer_stand(db: Database, fro
     kept = (await saved_episodes(db))[1]
     assert kept.merged_into_id is None and kept.relayed_at == NOW
     assert "👤 Ms Park (educator)" in (await queued(db))[-1][1]
+
+
+async def test_a_correction_without_a_time_keeps_how_the_time_was_said(
+    db: Database, frozen_clock
+) -> None:
+    team = await team_of_four(db)
+    saved = (await report(db, team["Anna"], "this morning 30s arms")).card.episode
+    await _change(db, ANNA, episode_changes.ask_correction, saved.id)
+
+    await _correct(db, ANNA, "45s face")
+
+    [episode] = await saved_episodes(db)
+    assert (episode.occurred_at, episode.duration_seconds) == (saved.occurred_at, 45)
+    assert episode.time_precision == TimePrecision.PART_OF_DAY
+    assert episode.text_as_typed == "45s face"  # the record's words are now the correction's

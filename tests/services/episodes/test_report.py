@@ -12,6 +12,7 @@ from bot.services.episodes import report as episodes
 from bot.services.episodes.parsing import EpisodeParseError, ParsedEpisode
 from bot.services.errors import DomainError, NotAMember
 from models import Child, Episode, EpisodeKind, Event, Intensity, Membership, Person, Role
+from models.episode import DurationBound, TimePrecision
 from models.session import Database
 from tests.services.episodes.steps import (
     ANNA,
@@ -114,7 +115,7 @@ async def test_the_reporter_and_the_delay_before_entry_are_kept(db: Database, fr
     [
         ("banana", "episode_parsing.nothing_recognised"),
         ("10:15 45s", "episode_parsing.later_today"),
-        ("2m 3m", "episode_parsing.two_durations"),
+        ("99h", "episode_parsing.duration_too_long"),
     ],
 )
 async def test_a_line_that_cannot_be_read_saves_nothing(
@@ -321,3 +322,67 @@ async def test_undo_is_offered_for_ten_minutes(db: Database, frozen_clock) -> No
         )
 
     assert found.can_undo and not later.can_undo
+
+
+# Loose lines (issue 13): what the record keeps
+
+
+async def test_a_loose_line_is_saved_with_its_words_precision_and_ranges(
+    db: Database, frozen_clock
+) -> None:
+    team = await team_of_four(db)
+    text = "this morning around 7 approx. 2-3 min in both arms, gave nothing, dropped her cup"
+
+    await report(db, team["Anna"], text)
+
+    [episode] = await saved_episodes(db)
+    assert episode.text_as_typed == text
+    assert (episode.occurred_at, episode.time_precision) == (at(7, 0), TimePrecision.ABOUT)
+    assert (episode.duration_seconds, episode.duration_max_seconds) == (120, 180)
+    assert (episode.duration_bound, episode.no_rescue) == (DurationBound.RANGE, True)
+    assert episode.notes == "dropped her cup"
+    async with db.open_session() as session:
+        event = await session.scalar(select(Event).where(Event.kind == "episode.reported"))
+    assert event is not None and event.payload["record"]["text_as_typed"] == text
+
+
+async def test_a_day_said_without_a_time_is_saved_as_that_day(db: Database, frozen_clock) -> None:
+    team = await team_of_four(db)
+
+    await report(db, team["Anna"], "yesterday evening 8-10 jerks, about 5 of them big")
+
+    [episode] = await saved_episodes(db)
+    assert episode.time_precision == TimePrecision.PART_OF_DAY
+    assert episode.occurred_at == at(20, 0, days=-1)
+    assert (episode.jerk_count, episode.count_max) == (8, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        ("8:00 4-6 min", True),  # it may have lasted over 5 minutes
+        ("8:00 2-5 min", False),  # not past the threshold
+        ("8:00 over 5 min", True),
+        ("8:00 under 10 min", True),
+        ("8:00 1,000 s", False),  # 1 s or 16 min? Not read whole: nothing urgent from it
+    ],
+)
+async def test_a_range_is_urgent_when_its_upper_end_goes_past_the_threshold(
+    db: Database, frozen_clock, text: str, urgent: bool
+) -> None:
+    team = await team_of_four(db)
+
+    found = await report(db, team["Anna"], text)
+
+    assert found.urgent is urgent
+
+
+def test_a_record_whose_bound_does_not_fit_its_numbers_is_refused() -> None:
+    for values in (
+        {"duration_seconds": 60, "duration_max_seconds": 30, "duration_bound": DurationBound.RANGE},
+        {"duration_seconds": 60, "duration_bound": DurationBound.UNDER},
+        {"duration_max_seconds": 60},
+        {"jerk_count": 10, "count_max": 8},
+    ):
+        with pytest.raises(DomainError):
+            episodes.validate(ParsedEpisode(occurred_at=NOW, **values), NOW)  # type: ignore[arg-type]
