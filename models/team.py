@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, CreatedAt, str_enum
@@ -25,6 +26,7 @@ class NotifyPreference(enum.StrEnum):
 
 
 DEFAULT_EMERGENCY_THRESHOLD_SECONDS = 5 * 60
+DEFAULT_BEDTIME = "20:00"
 
 
 class Child(CreatedAt, Base):
@@ -40,6 +42,13 @@ class Child(CreatedAt, Base):
     emergency_threshold_seconds: Mapped[int] = mapped_column(
         default=DEFAULT_EMERGENCY_THRESHOLD_SECONDS
     )
+    # The team's bedtime (local HH:MM): what "at night" / "at bedtime" means for a dose.
+    bedtime: Mapped[str] = mapped_column(
+        String(5), default=DEFAULT_BEDTIME, server_default=DEFAULT_BEDTIME
+    )
+    # The last weight recorded, for doses in mg/kg/day, and when it was recorded.
+    weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(5, 2, asdecimal=True))
+    weight_recorded_at: Mapped[datetime | None]
 
 
 class Person(CreatedAt, Base):
@@ -88,9 +97,7 @@ class TeamChat(Base):
     __tablename__ = "team_chat"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    child_id: Mapped[int] = mapped_column(
-        ForeignKey("child.id", ondelete="CASCADE"), unique=True
-    )
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), unique=True)
     chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
     title: Mapped[str | None] = mapped_column(String(255))
     linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))

@@ -647,7 +647,9 @@ BUILDERS: dict[str, Callable[..., MedStart | MedChange | MedStop]] = {
 }
 
 
-def parse_med_command(text: str, *, now: datetime, timezone: str) -> MedStart | MedChange | MedStop:
+def parse_med_command(
+    text: str, *, now: datetime, timezone: str, bedtime: str = "20:00"
+) -> MedStart | MedChange | MedStop:
     """Read the words after ``/med``; a named day takes effect at that day's local midnight."""
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
