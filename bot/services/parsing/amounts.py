@@ -1,0 +1,149 @@
+"""Amounts with units: durations ("1m30s", "~2 minutes", "approx. 2-3 min") and doses ("5mg")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from bot.services.parsing import vocab
+from bot.services.parsing.numerals import (
+    EXACT,
+    NUMBER,
+    NUMBER_WORDS,
+    Quantity,
+    bounded,
+    decimal,
+    marker_at,
+    quantity_at,
+)
+from bot.services.parsing.phrases import Phrasebook
+from bot.services.parsing.tokens import Token, norm_at, norms
+
+_COMPACT = re.compile(rf"(?:({NUMBER})h)?(?:({NUMBER})m)?(?:({NUMBER})s)?")
+_HOURS_MINUTES = re.compile(r"([0-3])h([0-5][0-9])")  # "1h30" is a duration; "7h30" a time
+_GLUED = re.compile(rf"({NUMBER})(?:[-–—]({NUMBER}))?([a-zµ/]+)")
+_HALF = ("and", "a", "half")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A quantity in a unit: durations in seconds ("s"), doses in their canonical unit."""
+
+    quantity: Quantity
+    unit: str
+
+
+@cache
+def seconds_per_unit() -> dict[str, int]:
+    """Every spelling of a unit of time and how many seconds it is."""
+    return dict(vocab.common()["units"]["seconds"])
+
+
+@cache
+def dose_units() -> dict[str, str]:
+    """Every spelling of a dose unit and its canonical form ("milligrams" -> "mg")."""
+    table = vocab.common()["units"]["dose"]
+    return {spelling: unit for unit, spellings in table.items() for spelling in spellings}
+
+
+def dose_unit(word: str) -> str | None:
+    """The canonical dose unit ``word`` spells, or None."""
+    return dose_units().get("".join(word.lower().split()).rstrip("."))
+
+
+@cache
+def _fractions() -> Phrasebook[Decimal]:
+    """ "half a", "a quarter of an": the fraction of the unit that follows."""
+    book: Phrasebook[Decimal] = Phrasebook()
+    for pattern in vocab.common()["units"]["fractions"]["phrases"]:
+        words = pattern.split()
+        value = next(NUMBER_WORDS[w] for w in words if w in ("half", "quarter"))
+        book.add(pattern, value)
+    return book
+
+
+def _compact(norm: str) -> tuple[Quantity, int] | None:
+    """ "1h30m", "45s", "2m", "1h30": an exact sum in seconds, and its smallest unit."""
+    found = _COMPACT.fullmatch(norm)
+    if found and any(found.groups()):
+        parts = [(v, u) for v, u in zip(found.groups(), (3600, 60, 1), strict=True) if v]
+        total = sum((decimal(v) * u for v, u in parts), Decimal(0))
+        return Quantity(total, written=tuple(v for v, _ in parts)), parts[-1][1]
+    hours = _HOURS_MINUTES.fullmatch(norm)
+    if hours:
+        total = Decimal(int(hours[1]) * 3600 + int(hours[2]) * 60)
+        return Quantity(total, written=(hours[1], hours[2])), 60
+    glued = _GLUED.fullmatch(norm)
+    unit = seconds_per_unit().get(glued[3]) if glued else None
+    if glued is None or unit is None:
+        return None
+    low, high = decimal(glued[1]), decimal(glued[2]) if glued[2] else None
+    if high is not None and high <= low:
+        return None
+    written = tuple(v for v in (glued[1], glued[2]) if v)
+    return Quantity(low, high, "range" if high else EXACT, written=written).scaled(unit), unit
+
+
+def _part(tokens: Sequence[Token], at: int) -> tuple[int, Quantity, int] | None:
+    """One "number unit" reading at ``at``, in seconds, with its unit."""
+    marker = marker_at(tokens, at)
+    start = marker[0] if marker and marker[1] != "between" else at
+    compact = _compact(norm_at(tokens, start))
+    if compact:
+        return start + 1, bounded(compact[0], marker[1] if marker else None), compact[1]
+    fraction = _fractions().longest([t.norm for t in tokens], start)
+    if fraction and (unit := seconds_per_unit().get(norm_at(tokens, fraction[0]))):
+        quantity = Quantity(fraction[1], written=(norm_at(tokens, start),))
+        return fraction[0] + 1, bounded(quantity.scaled(unit), marker and marker[1]), unit
+    found = quantity_at(tokens, at)
+    if found is None:
+        return None
+    stop, quantity = found
+    half = norms(tokens, stop, 3) == _HALF and quantity.bound == EXACT and quantity.low
+    if half:
+        quantity, stop = Quantity(quantity.low + Decimal("0.5"), None, EXACT,
+                                  quantity.approximate, quantity.written), stop + 3  # fmt: skip
+    unit = seconds_per_unit().get(norm_at(tokens, stop))
+    if unit is None:
+        return None
+    stop += 1
+    if not half and norms(tokens, stop, 3) == _HALF and quantity.bound == EXACT and quantity.low:
+        quantity = Quantity(quantity.low + Decimal("0.5"), None, EXACT, quantity.approximate,
+                            quantity.written)  # fmt: skip
+        stop += 3
+    return stop, quantity.scaled(unit), unit
+
+
+def duration_at(tokens: Sequence[Token], at: int) -> tuple[int, Amount] | None:
+    """A duration in seconds: "2m", "90 sec", "1,5 min", "1 min 30 s", "1 hour and 20 minutes",
+    "~2 minutes", "approx. 2-3 min", "under 10 s", "half an hour", "an hour and a half"."""
+    first = _part(tokens, at)
+    if first is None:
+        return None
+    stop, total, smallest = first
+    while total.bound == EXACT and not total.approximate and total.low is not None:
+        step = stop + 1 if norm_at(tokens, stop) == "and" else stop
+        following = _part(tokens, step)
+        if following is None or following[2] >= smallest or following[1].bound != EXACT:
+            break
+        stop, more, smallest = following
+        assert more.low is not None
+        total = Quantity(total.low + more.low, None, EXACT, more.approximate,
+                         total.written + more.written)  # fmt: skip
+    return stop, Amount(total, "s")
+
+
+def dose_at(tokens: Sequence[Token], at: int) -> tuple[int, Amount] | None:
+    """A dose: "5mg", "2.5 mg", "2,5 ml", "10 micrograms", "about 5 mg"."""
+    glued = _GLUED.fullmatch(norm_at(tokens, at))
+    if glued and not glued[2] and (unit := dose_unit(glued[3])):
+        return at + 1, Amount(Quantity(decimal(glued[1]), written=(glued[1],)), unit)
+    found = quantity_at(tokens, at)
+    if found is None:
+        return None
+    stop, quantity = found
+    unit = dose_unit(norm_at(tokens, stop))
+    return (stop + 1, Amount(quantity, unit)) if unit else None
