@@ -35,6 +35,7 @@ class ConfirmReason(enum.StrEnum):
     """Something about a change the recorder must confirm before it is saved."""
 
     UNKNOWN_NAME = "unknown_name"
+    SPELLING = "spelling"
     PER_KG = "per_kg"
     DOSE_RATIO = "dose_ratio"
     DOSE_RANGE = "dose_range"
@@ -89,7 +90,7 @@ async def prepare(
         command, basis, weighed_at = _in_mg(command, child, weight, command.times, now)
         after = Dosing(command.amount, command.unit, command.times)
         finding = _range_finding(command, None, after, basis, typed)
-        checks = () if command.drug.known else (ConfirmReason.UNKNOWN_NAME,)
+        checks = _name_checks(command)
         checks += (ConfirmReason.PER_KG,) if basis else ()
         checks += (ConfirmReason.DOSE_RANGE,) if finding else ()
         return Proposal(command, child, None, None, after, checks, finding, basis, weighed_at)
@@ -98,7 +99,8 @@ async def prepare(
     if entry is None:
         raise DomainError("medications.not_taken_then", name=medication.name)
     if isinstance(command, MedStop):
-        return Proposal(command, child, medication, entry.dosing, None, (ConfirmReason.STOP,))
+        checks = _name_checks(command) + (ConfirmReason.STOP,)
+        return Proposal(command, child, medication, entry.dosing, None, checks)
     times = command.times if command.times is not None else entry.dosing.times
     typed = command
     command, basis, weighed_at = _in_mg(command, child, weight, times, now)
@@ -110,7 +112,8 @@ async def prepare(
     if after == entry.dosing and command.titration is None:
         raise DomainError("medications.no_difference", name=medication.name)
     finding = _range_finding(command, entry.dosing, after, basis, typed)
-    checks = ((ConfirmReason.PER_KG,) if basis else ()) + _dose_checks(entry.dosing, after)
+    checks = _name_checks(command) + ((ConfirmReason.PER_KG,) if basis else ())
+    checks += _dose_checks(entry.dosing, after)
     checks += (ConfirmReason.DOSE_RANGE,) if finding else ()
     return Proposal(
         command, child, medication, entry.dosing, after, checks, finding, basis, weighed_at
@@ -156,6 +159,13 @@ def _range_finding(
     plan = command.titration
     target = Dosing(plan.target, after.unit, after.times) if plan else None
     return dose_ranges.outside(command.drug.generic, before, after, target)
+
+
+def _name_checks(command: Command) -> tuple[ConfirmReason, ...]:
+    """A name we don't know, or read by correcting a typo, is confirmed."""
+    if not command.drug.known:
+        return (ConfirmReason.UNKNOWN_NAME,)
+    return (ConfirmReason.SPELLING,) if command.drug.respelled else ()
 
 
 def _dose_checks(before: Dosing, after: Dosing) -> tuple[ConfirmReason, ...]:

@@ -17,7 +17,11 @@ from bot import clock
 from bot.services import audit
 from bot.services.errors import DomainError
 from bot.services.medications.per_kg import checked_weight
-from bot.services.medications.wording import read_clock, read_weight_number
+from bot.services.medications.reading import unglue
+from bot.services.parsing import vocab
+from bot.services.parsing.clocks import Wall, clock_at
+from bot.services.parsing.numerals import number
+from bot.services.parsing.tokens import tokenize
 from bot.services.teams.children import get_child
 from bot.services.teams.permissions import Action, require
 from models import Child, Membership, Person
@@ -29,6 +33,27 @@ class Setting:
 
     child: Child
     changed: bool
+
+
+def read_clock(text: str) -> str | None:
+    """``text`` as HH:MM when it is one time of day ("19:30", "7pm", "7.30 p.m.", "19h30")."""
+    tokens = [piece for token in tokenize(text) for piece in unglue(token)]
+    found = clock_at(tokens, 0, bare=True)
+    if found is None or found[0] != len(tokens):
+        return None
+    clock = found[1]
+    if clock.end is not None or clock.twelve_hour or not isinstance(clock.start, Wall):
+        return None
+    return str(clock.start)
+
+
+def read_weight_number(text: str) -> Decimal | None:
+    """The number of kg ``text`` gives ("22", "22.5 kg", "22,5kg", "twenty kilos"), or None."""
+    tokens = [piece for token in tokenize(text) for piece in unglue(token)]
+    units = vocab.load("medications")["weight"]["units"]
+    if not 1 <= len(tokens) <= 2 or (len(tokens) == 2 and tokens[1].norm not in units):
+        return None
+    return number(tokens[0].norm)
 
 
 def read_weight(text: str) -> Decimal:

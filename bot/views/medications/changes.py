@@ -188,6 +188,13 @@ def _check_line(check: ConfirmReason, proposal: Proposal, language: str | None) 
             language,
             name=escape(proposal.command.name_as_typed),
         )
+    if check == ConfirmReason.SPELLING:
+        return t(
+            "medications.confirm.spelling",
+            language,
+            typed=escape(proposal.command.name_as_typed),
+            name=escape(proposal.command.drug.generic),
+        )
     if check == ConfirmReason.STOP:
         assert proposal.medication is not None
         return t(
