@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, CreatedAt, JSONData, str_enum
@@ -27,6 +27,27 @@ class Intensity(enum.StrEnum):
     SEVERE = "severe"
 
 
+class TimePrecision(enum.StrEnum):
+    """How precisely the start was said: "at 7:15", "around 7", "this morning", "yesterday"."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    PART_OF_DAY = "part_of_day"
+    DAY = "day"
+
+
+class DurationBound(enum.StrEnum):
+    """What a duration's numbers mean beyond a single value: "2-3 min", "under 10 s", "over 5 min".
+
+    RANGE: ``duration_seconds`` to ``duration_max_seconds``; UNDER: at most
+    ``duration_max_seconds`` (``duration_seconds`` is None); OVER: at least ``duration_seconds``.
+    """
+
+    RANGE = "range"
+    UNDER = "under"
+    OVER = "over"
+
+
 class Episode(CreatedAt, Base):
     """One observed episode, or a series of jerks counted over a window."""
 
@@ -43,7 +64,13 @@ class Episode(CreatedAt, Base):
     occurred_at: Mapped[datetime]
     window_end_at: Mapped[datetime | None]
     duration_seconds: Mapped[int | None]
+    duration_max_seconds: Mapped[int | None]
+    duration_bound: Mapped[DurationBound | None] = mapped_column(
+        str_enum(DurationBound, "duration_bound")
+    )
     jerk_count: Mapped[int | None]
+    count_max: Mapped[int | None]
+    count_approximate: Mapped[bool] = mapped_column(default=False, server_default=false())
     kind: Mapped[EpisodeKind | None] = mapped_column(str_enum(EpisodeKind, "episode_kind"))
     body_parts: Mapped[list[str]] = mapped_column(JSONData, default=list)
     intensity: Mapped[Intensity | None] = mapped_column(str_enum(Intensity, "intensity"))
@@ -51,8 +78,17 @@ class Episode(CreatedAt, Base):
     setting: Mapped[str | None] = mapped_column(String(32))
     triggers: Mapped[list[str]] = mapped_column(JSONData, default=list)
     rescue_medication: Mapped[str | None] = mapped_column(String(128))
+    # "gave nothing", "no meds given": the reporter said that no rescue medicine was given.
+    no_rescue: Mapped[bool] = mapped_column(default=False, server_default=false())
     injury: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The report as its reporter typed it (None for the guided report and the timer).
+    text_as_typed: Mapped[str | None] = mapped_column(Text)
+    time_precision: Mapped[TimePrecision] = mapped_column(
+        str_enum(TimePrecision, "time_precision"),
+        default=TimePrecision.EXACT,
+        server_default=TimePrecision.EXACT.value,
+    )
     attachment_file_ids: Mapped[list[str]] = mapped_column(JSONData, default=list)
     details: Mapped[dict[str, Any]] = mapped_column(JSONData, default=dict)
     corrected_at: Mapped[datetime | None]

@@ -13,6 +13,7 @@ from bot.runtime import Runtime
 from bot.sandbox import Emulator, SandboxClient
 from bot.sandbox.client import Chat
 from models import Episode, EpisodeKind, Intensity, Person
+from models.episode import DurationBound
 from models.session import Database
 from tests.e2e.conftest import World, sandbox_settings
 from tests.e2e.report_steps import answer_to, bot_messages, next_message, press, presses, send
@@ -57,8 +58,9 @@ async def test_a_parent_reports_an_episode_with_buttons_in_one_message(world: Wo
     assert last.text.endswith("Type a note or send a photo or video — or tap Save.")
     assert "✅ Saved" in saved.text
     [episode] = await _episodes(world)
-    assert (episode.kind, episode.duration_seconds, episode.body_parts) == (
-        EpisodeKind.CLUSTER, 20, ["arms", "legs"],
+    assert (episode.kind, episode.body_parts) == (EpisodeKind.CLUSTER, ["arms", "legs"])
+    assert (episode.duration_seconds, episode.duration_max_seconds, episode.duration_bound) == (
+        10, 30, DurationBound.RANGE,
     )  # fmt: skip
     assert (episode.intensity, episode.setting, episode.triggers) == (
         Intensity.MILD, "home", ["fatigue"],
@@ -207,9 +209,13 @@ async def test_two_parents_reporting_at_once_in_the_group_do_not_cross(world: Wo
 
     assert refusal["text"] == "This is Anna's report. To report yourself, send /episode."
     reports = {
-        await _reporter(world, e): (e.kind, e.duration_seconds) for e in await _episodes(world)
+        await _reporter(world, e): (e.kind, e.duration_seconds, e.duration_max_seconds)
+        for e in await _episodes(world)
     }
-    assert reports == {"Anna": (EpisodeKind.FALL, 180), "Ben": (EpisodeKind.SINGLE_JERK, 5)}
+    assert reports == {
+        "Anna": (EpisodeKind.FALL, 60, 300),  # 1–5 min
+        "Ben": (EpisodeKind.SINGLE_JERK, None, 10),  # under 10 s
+    }
 
 
 async def test_in_the_group_the_time_is_typed_as_a_reply(
@@ -253,4 +259,6 @@ async def test_a_restart_in_the_middle_of_a_report_loses_nothing(
 
     assert notes.text.endswith("Where on the body? Tap all that apply.")
     assert "✅ Saved" in saved.text
-    assert (episode.kind, episode.duration_seconds) == (EpisodeKind.ABSENCE, 45)
+    assert (episode.kind, episode.duration_seconds, episode.duration_max_seconds) == (
+        EpisodeKind.ABSENCE, 30, 60,
+    )  # fmt: skip

@@ -27,6 +27,7 @@ from bot.services.teams import children as teams
 from bot.services.teams.permissions import Action, require
 from bot.views.episodes import report as views
 from models import Child, Episode, Intensity, Membership, Outbox, Person
+from models.episode import DurationBound
 
 DUPLICATE_WINDOW = timedelta(minutes=5)
 UNDO_WINDOW = timedelta(minutes=10)
@@ -47,6 +48,13 @@ FIELDS = (
     "injury",
     "observer",
     "notes",
+    "time_precision",
+    "duration_max_seconds",
+    "duration_bound",
+    "count_max",
+    "count_approximate",
+    "no_rescue",
+    "text_as_typed",
 )
 BODY_PARTS = frozenset(vocab.BODY_PARTS.phrases)
 SETTINGS = frozenset(vocab.SETTINGS.phrases)
@@ -174,9 +182,16 @@ async def relay(
 
 
 def is_urgent(episode: Episode, child: Child) -> bool:
-    """At or over the plan's emergency threshold, or severe with an injury."""
-    too_long = (episode.duration_seconds or 0) >= child.emergency_threshold_seconds
-    return too_long or (episode.intensity == Intensity.SEVERE and episode.injury)
+    """At or over the plan's emergency threshold, or severe with an injury.
+
+    Only numbers read whole count (a number the parser could not read leaves no duration): a
+    length at or over the threshold, "over N" at or over it, or a range ("4-6 min") or
+    "under N" whose upper end goes past it — when it may have been that long, the team hears.
+    """
+    threshold = child.emergency_threshold_seconds
+    too_long = (episode.duration_seconds or 0) >= threshold
+    reaches = (episode.duration_max_seconds or 0) > threshold
+    return too_long or reaches or (episode.intensity == Intensity.SEVERE and episode.injury)
 
 
 async def lock_child(session: AsyncSession, child_id: int) -> Child:
@@ -223,6 +238,7 @@ def fields(parsed: ParsedEpisode) -> dict[str, Any]:
     values = {name: getattr(parsed, name) for name in FIELDS}
     values["body_parts"] = list(parsed.body_parts)
     values["triggers"] = list(parsed.triggers)
+    values["text_as_typed"] = parsed.text_as_typed or None
     return values
 
 
@@ -251,12 +267,27 @@ def _in_the_past(parsed: ParsedEpisode, now: datetime) -> None:
 
 
 def _in_range(parsed: ParsedEpisode) -> None:
-    if parsed.duration_seconds is not None and not (
-        0 <= parsed.duration_seconds <= MAX_DURATION_SECONDS
-    ):
+    low, high = parsed.duration_seconds, parsed.duration_max_seconds
+    if any(v is not None and not 0 <= v <= MAX_DURATION_SECONDS for v in (low, high)):
         raise DomainError("episodes.bad_duration")
-    if parsed.jerk_count is not None and not 1 <= parsed.jerk_count <= MAX_COUNT:
+    if not _bounded(low, high, parsed.duration_bound):
+        raise DomainError("episodes.bad_duration")
+    counts = (parsed.jerk_count, parsed.count_max)
+    if any(v is not None and not 1 <= v <= MAX_COUNT for v in counts):
         raise DomainError("episodes.bad_count")
+    if None not in counts and parsed.count_max <= parsed.jerk_count:  # type: ignore[operator]
+        raise DomainError("episodes.bad_count")
+
+
+def _bounded(low: int | None, high: int | None, bound: DurationBound | None) -> bool:
+    """Whether a duration's numbers fit what its bound says (see DurationBound)."""
+    if bound is None:
+        return high is None
+    if bound == DurationBound.RANGE:
+        return low is not None and high is not None and low < high
+    if bound == DurationBound.UNDER:
+        return low is None and high is not None
+    return low is not None and high is None
 
 
 def _known_words(parsed: ParsedEpisode) -> None:

@@ -1,18 +1,24 @@
-"""The words the one-line episode parser understands, kept as data apart from the parsing code."""
+"""The words the one-line episode parser understands, read from the vocabulary data.
+
+The phrases live in ``bot/services/parsing/vocab/<language>/episodes.toml``; this module turns
+them into tables of canonical values (enums, booleans) and the word lists the grammar uses.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import product
+from decimal import Decimal
 from typing import Any
 
-from bot.services.medications import drugs
+from bot.services.parsing import vocab
+from bot.services.parsing.amounts import dose_units, seconds_per_unit
+from bot.services.parsing.numerals import NUMBER_WORDS as _NUMBERS
+from bot.services.parsing.phrases import Speller, canonical, expand, words_of
 from models.episode import EpisodeKind, Intensity
 
-# Pattern syntax: words separated by spaces; "a|b" is a choice and "[a|b]" an optional choice.
-# The first pattern of each value, without its optional words, is the phrase the renderer writes.
-# Within a single-valued field the values are listed best first: when a line names two different
-# ones, the first listed wins and the other phrase is kept in the notes.
+__all__ = ["Table", "canonical", "expand"]
+
+_DATA = vocab.load("episodes")
 
 
 @dataclass(frozen=True)
@@ -24,253 +30,89 @@ class Table:
     leadins: tuple[str, ...] = ()
 
 
-KINDS = Table(
-    "kind",
-    {
-        EpisodeKind.GENERALIZED: (
-            "generalized",
-            "generalised|gtc|gtcs|convulsion|convulsions|convulsing|convulsed",
-            "tonic-clonic [seizure]",
-            "tonic clonic [seizure]",
-            "grand mal",
-        ),
-        EpisodeKind.FALL: ("fall", "fell [down|over]", "falls|drop", "drop attack"),
-        EpisodeKind.ABSENCE: (
-            "absence",
-            "absences|absence-like|staring|stare|stared|blank",
-            "blank stare|look",
-            "staring spell",
-            "zoned|spaced out",
-        ),
-        EpisodeKind.CLUSTER: (
-            "cluster",
-            "clusters|series|burst|flurry",
-            "[myoclonic] jerks|twitches|spasms",
-            "several|multiple|many|repeated|few [myoclonic] jerks|twitches|spasms",
-            "run|lots|series of jerks|twitches|spasms",
-        ),
-        EpisodeKind.SINGLE_JERK: ("single", "[myoclonic] jerk|twitch|spasm"),
-        EpisodeKind.OTHER: ("other",),
-    },
-    leadins=("a|an",),
-)
+def _table(field: str, section: str, value: Any = str) -> Table:
+    data = _DATA[section]
+    phrases = {value(key): tuple(patterns) for key, patterns in data["phrases"].items()}
+    return Table(field, phrases, tuple(data.get("leadins", ())))
 
-BODY_PARTS = Table(
-    "body_part",
-    {
-        "arms": ("arms", "arm|hands|hand|fingers"),
-        "left_arm": ("left arm", "left hand"),
-        "right_arm": ("right arm", "right hand"),
-        "legs": ("legs", "leg|feet|foot"),
-        "left_leg": ("left leg", "left foot"),
-        "right_leg": ("right leg", "right foot"),
-        "face": ("face", "eyes|eye|eyelids|eyelid|mouth|lips|jaw"),
-        "head_neck": ("head and neck", "head|neck"),
-        "trunk": ("trunk", "torso|shoulders|shoulder|chest"),
-        "whole_body": ("whole body", "whole-body|everywhere", "full|entire body", "all over"),
-        "left_side": ("left side",),
-        "right_side": ("right side",),
-    },
-    leadins=("in|on [the|his|her|their|both]", "both|his|her|their"),
-)
 
-INTENSITIES = Table(
-    "intensity",
-    {
-        Intensity.SEVERE: ("severe", "severely|strong|violent|big|heavy|intense"),
-        Intensity.MODERATE: ("moderate", "moderately|medium"),
-        Intensity.MILD: ("mild", "mildly|light|slight|slightly|small|minor|weak|gentle"),
-    },
-    leadins=("very|quite|really|fairly|pretty|extremely|rather",),
-)
+UNSPECIFIED_RESCUE: str = _DATA["rescue"]["unspecified"]
+_RESCUE_PHRASES = _DATA["rescue"]["phrases"]
 
-SETTINGS = Table(
-    "setting",
-    {
-        "sleep": (
-            "in sleep",
-            "asleep|sleeping|napping",
-            "in his|her|their sleep",
-            "during|while [a|his|her|the] sleep|nap",
-            "while|when asleep|sleeping",
-            "fell|falling|fall asleep",
-        ),
-        "waking": (
-            "on waking",
-            "after|when|upon waking [up]",
-            "waking [up]",
-            "[just|after] woke up",
-        ),
-        "car": ("car",),
-        "school": ("school", "class|classroom|nursery|kindergarten|preschool|daycare"),
-        "outside": ("outside", "outdoors|park|playground"),
-        "home": ("home", "house"),
-    },
-    leadins=("at|in|on|during [the]",),
-)
+KINDS = _table("kind", "kind", EpisodeKind)
+BODY_PARTS = _table("body_part", "body_part")
+INTENSITIES = _table("intensity", "intensity", Intensity)
+SETTINGS = _table("setting", "setting")
+TRIGGERS = _table("trigger", "trigger")
+RESCUES = Table("rescue", {UNSPECIFIED_RESCUE: tuple(_RESCUE_PHRASES["unspecified"])})
+NO_RESCUE = Table("no_rescue", {True: tuple(_RESCUE_PHRASES["none"])})
+INJURIES = _table("injury", "injury", lambda key: key == "yes")
+SIGNS = Table("sign", {True: tuple(_DATA["sign"]["phrases"])})
 
-TRIGGERS = Table(
-    "trigger",
-    {
-        "fatigue": ("tired", "fatigue|fatigued|exhausted|tiredness|overtired|sleepy", "worn out"),
-        "stress": ("stressed", "stress|stressful|anxious|anxiety|upset|worried|nervous"),
-        "poor_sleep": (
-            "poor sleep",
-            "bad|little|short|broken|disturbed sleep",
-            "bad|rough|late|short night",
-            "not enough sleep",
-            "lack of sleep",
-            "sleep deprived|deprivation",
-            "slept badly|poorly",
-        ),
-        "illness": (
-            "ill",
-            "illness|sick|unwell|infection|virus|fever",
-            "[a|high] temperature|fever",
-        ),
-        "missed_dose": (
-            "missed dose",
-            "missed [a|his|her|their|the|morning|evening] dose|meds|medicine|medication",
-            "forgot|forgotten [his|her|their|the] dose|meds|medicine|medication",
-        ),
-        "flashing_lights": ("flashing lights", "flashing|flickering|strobe light|lights", "strobe"),
-        "startle": ("startled", "startle", "loud|sudden noise|sound"),
-        "excitement": ("excited", "excitement|overexcited|over-excited"),
-    },
-    leadins=(
-        "after|from|with|by [a|the|being]",
-        "because [of] [a|the|being]",
-        "due to [a|the|being]",
-        "triggered|caused by [a|the|being]",
-    ),
-)
+# Tables of the record's fields, and the words that only say an episode happened.
+TABLES = (KINDS, BODY_PARTS, INTENSITIES, SETTINGS, TRIGGERS, RESCUES, NO_RESCUE, INJURIES)
+PHRASE_TABLES = (*TABLES, SIGNS)
 
-UNSPECIFIED_RESCUE = "rescue medicine (unspecified)"
+NEGATORS = frozenset(_DATA["words"]["negators"])
+JOINERS = frozenset(_DATA["words"]["joiners"])
+NOTE_MARKERS = tuple(_DATA["words"]["note"])
+GLUE = frozenset(vocab.common()["words"]["glue"])
+NOT_TYPOS = frozenset(vocab.common()["words"]["not_typos"])
 
-RESCUES = Table(
-    "rescue",
-    {
-        UNSPECIFIED_RESCUE: (
-            "rescue given",
-            "rescue [med|meds|medicine|medication] given|used|administered",
-            "gave|used|administered rescue [med|meds|medicine|medication]",
-        ),
-    },
-)
-
-INJURIES = Table(
-    "injury",
-    {
-        True: (
-            "injury",
-            "injuries|injured|hurt|bruised|bruise",
-            "hurt himself|herself|themself|themselves",
-            "bumped|banged|hit [his|her|their|the] head",
-        ),
-        False: ("no injury|injuries", "not injured|hurt", "uninjured|unhurt", "without injury"),
-    },
-)
-
-DAYS = Table("day", {0: ("today",), -1: ("yesterday",), 1: ("tomorrow",)})
-
-TABLES = (KINDS, BODY_PARTS, INTENSITIES, SETTINGS, TRIGGERS, RESCUES, INJURIES, DAYS)
-
-# Words the grammar (numbers, times, medicines, observers) is built from.
-NEGATORS = frozenset({"no", "not", "without", "never"})
-JOINERS = frozenset({"and", "&", "+", "with", "plus", "-", "–", "—"})
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "thirty": 30,
-}  # fmt: skip
-SECONDS_PER_UNIT = {
-    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
-    "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
-    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
-    "d": 86400, "day": 86400, "days": 86400,
-}  # fmt: skip
-COUNT_UNITS = frozenset(
-    {"jerk", "jerks", "twitch", "twitches", "spasm", "spasms", "time", "times", "x"}
-)
-COUNT_WORDS = {"once": 1, "twice": 2}
-COUNT_ADJECTIVES = frozenset({"myoclonic"})  # "5 myoclonic jerks"
-COUNT_SIGNS = frozenset({"x", "×"})  # "x 3"
-MERIDIEMS = frozenset({"am", "pm"})
-NAMED_TIMES = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
-WINDOW_SEPARATORS = frozenset({"-", "–", "—", "to", "until", "till", "and"})
-TIME_LEADINS = ("at|around|about|from|between",)
-DURATION_LEADINS = (
-    "for|lasted|lasting|lasts [about|around|approx|approximately|roughly|over]",
-    "about|around|approx|approximately|roughly|over",
-)
-COUNT_LEADINS = ("a|about|around|approx|approximately|roughly",)
-AGO = "ago"
-AHEAD_LEADINS = ("in",)  # "in 2 hours" is a time to come, not a duration
-FROM_NOW = ("from", "now")  # "2 hours from now", the same
-RESCUE_LEADINS = ("gave|given|administered|used|took",)
-RESCUE_ROUTES = frozenset({"buccal", "intranasal", "nasal", "rectal", "oral"})
-# Rescue medicines by generic name; brands and synonyms come from the shared medicine dictionary.
-RESCUE_GENERICS = drugs.RESCUE | {"clonazepam", "lorazepam"}
+NUMBER_WORDS: dict[str, Decimal] = dict(_NUMBERS)
+SECONDS_PER_UNIT: dict[str, int] = seconds_per_unit()
+COUNT_UNITS = frozenset(_DATA["count"]["units"])
+COUNT_WORDS: dict[str, int] = dict(_DATA["count"]["words"])
+COUNT_ADJECTIVES = frozenset(_DATA["count"]["adjectives"])
+COUNT_SIGNS = frozenset(_DATA["count"]["signs"])
+DURATION_LEADINS = tuple(_DATA["duration"]["leadins"])
+RESCUE_LEADINS = tuple(_DATA["rescue"]["leadins"])
+RESCUE_ROUTES = frozenset(_DATA["rescue"]["routes"])
+RESCUE_AFTERWORDS = frozenset(_DATA["rescue"]["afterwords"])
+RESCUE_AT = tuple(_DATA["rescue"]["at"])
 RESCUE_DRUGS = {
     name: generic
-    for generic in RESCUE_GENERICS
-    for name in (generic, *drugs.SYNONYMS.get(generic, ()))
-    if " " not in name
+    for generic, brands in _DATA["rescue"]["generics"].items()
+    for name in (generic, *brands)
 }
-RESCUE_AFTERWORDS = frozenset({"given", "administered"})
-DOSE_UNITS = frozenset({"mg", "ml", "mcg"})
-MICROGRAMS = frozenset({"mcg", "µg", "ug", "microgram", "micrograms"})
-OBSERVER_VERBS = frozenset({"seen", "witnessed", "observed", "noticed", "spotted"})
-OBSERVER_TITLES = frozenset(
-    {"the", "his", "her", "their", "my", "our", "a", "mr", "mrs", "ms", "miss", "dr"}
-    | {"aunt", "auntie", "uncle"}
-)
+OBSERVER_VERBS = frozenset(_DATA["observer"]["verbs"])
+OBSERVER_TITLES = frozenset(_DATA["observer"]["titles"])
 
 
-def expand(pattern: str) -> list[tuple[str, ...]]:
-    """Every word sequence a pattern stands for."""
-    choices = []
-    for part in pattern.split():
-        words = part.strip("[]").split("|")
-        choices.append([*words, ""] if part.startswith("[") else words)
-    return [tuple(word for word in combo if word) for combo in product(*choices)]
-
-
-def canonical(pattern: str) -> str:
-    """The words the renderer writes for a pattern: first choices, optional words left out."""
-    return " ".join(part.split("|")[0] for part in pattern.split() if not part.startswith("["))
+def _strings(data: Any) -> list[str]:
+    """Every string in a vocabulary file, keys included."""
+    if isinstance(data, dict):
+        return [*data, *(s for value in data.values() for s in _strings(value))]
+    if isinstance(data, list):
+        return [s for value in data for s in _strings(value)]
+    return [data] if isinstance(data, str) else []
 
 
 def _all_words() -> frozenset[str]:
-    """Every word any phrase, lead-in or grammar rule uses (lower case)."""
-    patterns = [p for table in TABLES for ps in table.phrases.values() for p in ps]
-    patterns += [p for table in TABLES for p in table.leadins]
-    patterns += [*TIME_LEADINS, *DURATION_LEADINS, *COUNT_LEADINS, *RESCUE_LEADINS]
-    words = {word for pattern in patterns for seq in expand(pattern) for word in seq}
-    units = DOSE_UNITS & drugs.UNITS.keys()
-    words |= {spelling for unit in units for spelling in drugs.UNITS[unit]}
-    return frozenset(
-        words
-        | NEGATORS
-        | JOINERS
-        | NUMBER_WORDS.keys()
-        | SECONDS_PER_UNIT.keys()
-        | COUNT_UNITS
-        | COUNT_WORDS.keys()
-        | COUNT_ADJECTIVES
-        | COUNT_SIGNS
-        | MERIDIEMS
-        | {"a.m", "p.m"}
-        | NAMED_TIMES.keys()
-        | WINDOW_SEPARATORS
-        | {AGO, "by", *AHEAD_LEADINS, *FROM_NOW}
-        | RESCUE_ROUTES
-        | RESCUE_DRUGS.keys()
-        | RESCUE_AFTERWORDS
-        | DOSE_UNITS
-        | MICROGRAMS
-        | OBSERVER_VERBS
-        | OBSERVER_TITLES
-    )
+    """Every word the parser may read as part of a phrase (lower case)."""
+    months, weekdays = vocab.calendar_names()
+    common = {k: v for k, v in vocab.common().items() if k != "words"}
+    patterns = _strings(_DATA) + _strings(common) + list(GLUE)
+    words = {word.lower() for word in words_of(patterns)}
+    words |= {word.rstrip(".") for word in words}
+    return frozenset(words | months.keys() | weekdays.keys() | dose_units().keys())
 
 
-VOCABULARY_WORDS = _all_words()
+class _Vocabulary(frozenset[str]):
+    """The parser's words; a word one typo away from one of them counts as known too."""
+
+    speller: Speller
+
+    def __contains__(self, word: object) -> bool:
+        """Known, or a typo the parser corrects."""
+        return frozenset.__contains__(self, word) or word in self.speller
+
+
+def _vocabulary() -> _Vocabulary:
+    words = _Vocabulary(_all_words())
+    words.speller = Speller(words, keep=NOT_TYPOS | GLUE)
+    return words
+
+
+VOCABULARY_WORDS = _vocabulary()
+SPELLER = VOCABULARY_WORDS.speller

@@ -22,6 +22,7 @@ from bot.services.teams import children as teams
 from bot.services.teams.permissions import Action, require
 from bot.views.common import escape
 from models import Child, EpisodeKind, Event, Intensity, Membership, Person, WizardState
+from models.episode import DurationBound, TimePrecision
 
 FLOW = "episode"
 KEYBOARD_OFFERED = "episode_wizard.keyboard_offered"
@@ -54,8 +55,16 @@ TIMED = (ReportStep.STOPPED, *DETAILS, ReportStep.NOTES)
 OPTIONAL = frozenset({*DETAILS[1:], ReportStep.NOTES})
 
 WHEN_AGO = {"now": 0, "5m": 5, "15m": 15, "1h": 60}  # minutes back
-# Each range is saved as a typical length inside it; "> 5 min" as the usual emergency threshold.
+# The answer kept while the flow runs is a typical length inside each range (its label shows
+# it); the record keeps the range itself ("under 10 s", "10–30 s", …, "over 5 min").
 DURATIONS = {"lt10": 5, "10_30": 20, "30_60": 45, "1_5": 180, "gt5": 300, "unknown": None}
+RANGES: dict[int, tuple[int | None, int | None, DurationBound]] = {
+    5: (None, 10, DurationBound.UNDER),
+    20: (10, 30, DurationBound.RANGE),
+    45: (30, 60, DurationBound.RANGE),
+    180: (60, 300, DurationBound.RANGE),
+    300: (300, None, DurationBound.OVER),
+}
 KINDS = tuple(kind.value for kind in EpisodeKind)
 BODY_PARTS = ("face", "head_neck", "arms", "legs", "trunk", "whole_body", "left_side", "right_side")
 INTENSITIES = tuple(intensity.value for intensity in Intensity)
@@ -207,10 +216,15 @@ async def expecting(session: AsyncSession, person: Person, chat_id: int) -> Wiza
 def parsed(data: dict[str, Any]) -> ParsedEpisode:
     """The record a flow's answers describe."""
     end = data.get("window_end_at")
+    seconds = data.get("duration_seconds")
+    guided = data.get("origin") != "timer" and seconds in RANGES
+    low, high, bound = RANGES[seconds] if guided else (seconds, None, None)
     return ParsedEpisode(
         occurred_at=datetime.fromisoformat(data["occurred_at"]),
         window_end_at=datetime.fromisoformat(end) if end else None,
-        duration_seconds=data.get("duration_seconds"),
+        duration_seconds=low,
+        duration_max_seconds=high,
+        duration_bound=bound,
         kind=EpisodeKind(data["kind"]) if data.get("kind") else None,
         body_parts=tuple(data.get("body_parts") or ()),
         intensity=Intensity(data["intensity"]) if data.get("intensity") else None,
@@ -219,6 +233,7 @@ def parsed(data: dict[str, Any]) -> ParsedEpisode:
         rescue_medication=RESCUES.get(data.get("rescue") or "none"),
         notes=data.get("notes"),
         time_given=bool(data.get("time_given")),
+        time_precision=TimePrecision(data.get("time_precision") or TimePrecision.EXACT),
     )
 
 
@@ -302,9 +317,11 @@ def _note(text: str | None) -> str | None:
 def _ago(minutes: int) -> dict[str, Any]:
     now = clock.now()
     if not minutes:
-        return {"occurred_at": now.isoformat(), "time_given": False, "window_end_at": None}
+        return {"occurred_at": now.isoformat(), "time_given": False, "window_end_at": None,
+                "time_precision": None}  # fmt: skip
     start = (now - timedelta(minutes=minutes)).replace(second=0, microsecond=0)
-    return {"occurred_at": start.isoformat(), "time_given": True, "window_end_at": None}
+    return {"occurred_at": start.isoformat(), "time_given": True, "window_end_at": None,
+            "time_precision": None}  # fmt: skip
 
 
 def _typed_time(text: str, timezone: str) -> dict[str, Any]:
@@ -316,7 +333,8 @@ def _typed_time(text: str, timezone: str) -> dict[str, Any]:
     if found is None or not found.time_given:
         raise DomainError("episode_wizard.bad_time")
     end = found.window_end_at.isoformat() if found.window_end_at else None
-    return {"occurred_at": found.occurred_at.isoformat(), "time_given": True, "window_end_at": end}
+    return {"occurred_at": found.occurred_at.isoformat(), "time_given": True, "window_end_at": end,
+            "time_precision": found.time_precision.value}  # fmt: skip
 
 
 async def _save(session: AsyncSession, person: Person, state: WizardState) -> SavedReport:

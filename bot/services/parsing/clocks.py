@@ -150,10 +150,10 @@ def _single(
     half = meridiem(after)
     if half and (raw := _raw(norm, half, True)):
         return at + 2, raw
-    if after in units and not _COLON.fullmatch(norm):
-        return None
     raw = _raw(norm, None, bare or oclock)
-    return (at + 1 + oclock, raw) if raw else None
+    if raw is None or (raw[3] and not oclock and after in units):  # "at 3 min" is no hour
+        return None
+    return at + 1 + oclock, raw
 
 
 def _past_or_to(

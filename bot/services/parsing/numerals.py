@@ -16,7 +16,7 @@ NUMBER = r"(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)"  # a decimal comma or point: 1,
 _DIGITS = re.compile(NUMBER)
 _WHOLE = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+")  # 1,000 jerks
 _GROUPED = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")  # 1,000 s: one second or a thousand?
-_SPAN = re.compile(rf"({NUMBER})[-–—/]({NUMBER})")
+_SPAN = re.compile(rf"({NUMBER})[-–—]({NUMBER})")  # not "/": "1/2" is a half, or a date
 _ISH = re.compile(rf"({NUMBER}|[a-z]+)-?ish")
 
 EXACT, RANGE, UNDER, OVER = "exact", "range", "under", "over"

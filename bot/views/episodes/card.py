@@ -29,6 +29,31 @@ def duration(seconds: int, language: str | None = None) -> str:
     return " ".join(parts) or t("episodes.duration.seconds", language, n=0)
 
 
+def _lasted(episode: Episode, language: str | None) -> str | None:
+    """How long, as said: "45 s", "2 min–3 min", "under 10 s", "over 5 min"."""
+    low, high = episode.duration_seconds, episode.duration_max_seconds
+    if high is not None and episode.duration_bound is not None:
+        if low is None:
+            return t("episodes.lasted.under", language, high=duration(high, language))
+        low_text, high_text = duration(low, language), duration(high, language)
+        return t("episodes.lasted.range", language, low=low_text, high=high_text)
+    if low is not None and episode.duration_bound is not None:
+        return t("episodes.lasted.over", language, low=duration(low, language))
+    return None if low is None else duration(low, language)
+
+
+def _counted(episode: Episode, language: str | None) -> str | None:
+    """How many, as said: "1 jerk", "about 5 jerks", "8–10 jerks", "under 5 jerks"."""
+    count, most = episode.jerk_count, episode.count_max
+    if count is None:
+        return None if most is None else t("episodes.count.under", language, n=most)
+    if most is not None:
+        return t("episodes.count.range", language, low=count, high=most)
+    if episode.count_approximate:
+        return t("episodes.count.about", language, n=count)
+    return t(f"episodes.count.{'one' if count == 1 else 'many'}", language, n=count)
+
+
 def moment(at: datetime, timezone: str, now: datetime, language: str | None = None) -> str:
     """A time in the child's zone: "at 10:15", "yesterday at 21:30", "on Tue 24 Nov at 21:30"."""
     zone = ZoneInfo(timezone)
@@ -58,12 +83,7 @@ def entry_delay(episode: Episode) -> timedelta:
 
 def looked(episode: Episode, language: str | None = None) -> list[str]:
     """What was seen: how long, how many, what kind, where on the body, how strong."""
-    facts = []
-    if episode.duration_seconds is not None:
-        facts.append(duration(episode.duration_seconds, language))
-    if episode.jerk_count is not None:
-        count = "one" if episode.jerk_count == 1 else "many"
-        facts.append(t(f"episodes.count.{count}", language, n=episode.jerk_count))
+    facts = [fact for fact in (_lasted(episode, language), _counted(episode, language)) if fact]
     implied = episode.jerk_count is not None and episode.kind in (
         EpisodeKind.CLUSTER,
         EpisodeKind.SINGLE_JERK,

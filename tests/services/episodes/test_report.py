@@ -114,7 +114,7 @@ async def test_the_reporter_and_the_delay_before_entry_are_kept(db: Database, fr
     [
         ("banana", "episode_parsing.nothing_recognised"),
         ("10:15 45s", "episode_parsing.later_today"),
-        ("2m 3m", "episode_parsing.two_durations"),
+        ("99h", "episode_parsing.duration_too_long"),
     ],
 )
 async def test_a_line_that_cannot_be_read_saves_nothing(

@@ -16,6 +16,7 @@ from bot.services.episodes.wizard import Cancelled, NotYours, ReportStep, SavedR
 from bot.services.errors import DomainError
 from bot.services.teams import children as teams
 from models import Episode, EpisodeKind, Intensity, Membership, Person, WizardState
+from models.episode import DurationBound
 from models.session import Database
 from tests.factories import link_group, make_child, make_member, make_person
 
@@ -95,7 +96,8 @@ async def test_every_tapped_answer_is_saved_in_the_report(team: Team) -> None:
     assert isinstance(saved, SavedReport)
     [episode] = await team.episodes()
     assert episode.occurred_at == clock.now() - timedelta(minutes=15)
-    assert (episode.duration_seconds, episode.kind) == (20, EpisodeKind.CLUSTER)
+    assert (episode.duration_seconds, episode.duration_max_seconds) == (10, 30)
+    assert (episode.duration_bound, episode.kind) == (DurationBound.RANGE, EpisodeKind.CLUSTER)
     assert (episode.body_parts, episode.intensity) == (["arms", "legs"], Intensity.MILD)
     assert (episode.setting, episode.triggers) == ("home", ["fatigue"])
     assert (episode.rescue_medication, episode.notes) == ("midazolam", "after lunch, then slept")
@@ -232,7 +234,7 @@ async def test_a_time_that_cannot_be_read_is_asked_again(team: Team) -> None:
     await team.tap(team.mum, ticket, "typed", "when")
 
     with pytest.raises(DomainError, match="bad_time"):
-        await team.type(team.mum, "after breakfast")
+        await team.type(team.mum, "no idea")
 
 
 async def test_typing_while_buttons_are_asked_for_is_refused(team: Team) -> None:
