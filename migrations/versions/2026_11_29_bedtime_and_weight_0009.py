@@ -5,9 +5,9 @@
 for the first dose typed in mg/kg/day. A change typed in mg/kg/day stores the computed dose
 in mg, and the figure and weight it came from in ``dose_per_kg_day`` and ``weight_kg``.
 
-Revision ID: 0008
-Revises: 0007
-Create Date: 2026-11-28 09:00:00
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-11-29 09:00:00
 """
 
 from collections.abc import Sequence
@@ -17,8 +17,8 @@ from alembic import op
 
 import models.base
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
