@@ -81,10 +81,10 @@ def when_at(words: list[str], start: int, clock: Clock) -> tuple[When, int] | No
     """The longest run of words from ``start`` that reads as a date, and how many it used."""
     best: tuple[tuple[datetime, str], int] | None = None
     for count in range(min(len(words) - start, MAX_DATE_WORDS), 0, -1):
-        phrase = for_dateparser(words[start : start + count])
-        if not could_be_date(phrase):
+        run = for_dateparser(words[start : start + count])
+        if not could_be_date(run):
             continue
-        parsed = dateparse(" ".join(phrase), clock.base)
+        parsed = dateparse(" ".join(run), clock.base)
         if parsed is None:
             continue
         if best is not None and parsed != best[0]:

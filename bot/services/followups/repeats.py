@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 from bot.recurrence import MAX_INTERVAL, Freq, Recurrence, next_occurrence
 from bot.services.followups.dates import DEFAULT_TIME, Clock, FollowupParseError, When, when_at
@@ -14,7 +15,7 @@ from bot.services.parsing import vocab
 
 
 @cache
-def _words() -> dict[str, object]:
+def _words() -> dict[str, Any]:
     return vocab.load("followups")["repeat"]
 
 
@@ -24,11 +25,11 @@ def _numbers() -> dict[str, int]:
         for word, value in vocab.common()["numbers"].items()
         if isinstance(value, int) and word not in ("a", "an", "single", "couple")
     }
-    return {**spelled, **_words()["counts"]}  # type: ignore[dict-item]
+    return {**spelled, **_words()["counts"]}
 
 
 def _units() -> dict[str, tuple[Freq, int]]:
-    return {unit: (freq, factor) for unit, (freq, factor) in _words()["units"].items()}  # type: ignore[attr-defined]
+    return {unit: (freq, factor) for unit, (freq, factor) in _words()["units"].items()}
 
 
 def _alternatives(names: Iterable[str]) -> str:
@@ -78,7 +79,7 @@ def weekday_of(found: re.Match[str]) -> int | None:
 def leading_start(words: list[str], clock: Clock) -> tuple[When | None, int]:
     """The start of a repeat, perhaps after ``from``/``starting``; (None, 0) when none."""
     lowered = " ".join(words).lower()
-    for lead in _words()["starts"]:  # type: ignore[attr-defined]
+    for lead in _words()["starts"]:
         if lowered.startswith(lead + " "):
             skipped = len(lead.split())
             found = when_at(words, skipped, clock)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeVar
 
 from bot.services.errors import DomainError
 from bot.services.medications.parsing import MedChange, MedStart, Titration
@@ -64,7 +65,7 @@ def work_out(per_kg_day: Decimal, weight_kg: Decimal, doses_a_day: int) -> PerKg
     return PerKg(per_kg_day, weight_kg, per_kg_day * weight_kg, dose, doses_a_day)
 
 
-Dosed = MedStart | MedChange
+Dosed = TypeVar("Dosed", MedStart, MedChange)
 
 
 def in_mg(command: Dosed, weight_kg: Decimal, doses_a_day: int) -> tuple[Dosed, PerKg]:

@@ -18,7 +18,7 @@ _COUNT = re.compile(r"[0-9]{1,3}")
 
 def _expect(cur: Cursor, book: Phrasebook[bool]) -> None:
     """Step over a phrase of ``book``, or fail: the plan is not in its one accepted shape."""
-    found = cur.phrase(book)  # type: ignore[arg-type]
+    found = cur.phrase(book)
     if found is None:
         fail("titration_malformed")
     cur.take(found[0])
@@ -57,14 +57,14 @@ def read_titration(cur: Cursor, draft: Draft) -> bool:
     if draft.titration is not None:
         fail("titration_malformed")
     cur.take(found[0])
-    sign = int(found[1])  # type: ignore[call-overload]
+    sign = found[1]
     words = draft.words
     _expect(cur, words.by)
     step, step_unit = _quantity(cur)
     _expect(cur, words.every)
     every_days = _interval(cur, draft)
-    up_down = cur.phrase(words.up_down)  # type: ignore[arg-type]
-    if up_down and cur.phrase(words.until) is None:  # type: ignore[arg-type]
+    up_down = cur.phrase(words.up_down)
+    if up_down and cur.phrase(words.until) is None:
         cur.take(up_down[0])
     _expect(cur, words.until)
     target, target_unit = _quantity(cur)

@@ -87,13 +87,13 @@ async def prepare(
     if isinstance(command, MedStart):
         await _refuse_second_course(session, child.id, command)
         typed = command
-        command, basis, weighed_at = _in_mg(command, child, weight, command.times, now)
-        after = Dosing(command.amount, command.unit, command.times)
-        finding = _range_finding(command, None, after, basis, typed)
-        checks = _name_checks(command)
+        start, basis, weighed_at = _in_mg(command, child, weight, command.times, now)
+        after = Dosing(start.amount, start.unit, start.times)
+        finding = _range_finding(start, None, after, basis, typed)
+        checks = _name_checks(start)
         checks += (ConfirmReason.PER_KG,) if basis else ()
         checks += (ConfirmReason.DOSE_RANGE,) if finding else ()
-        return Proposal(command, child, None, None, after, checks, finding, basis, weighed_at)
+        return Proposal(start, child, None, None, after, checks, finding, basis, weighed_at)
     medication = await _course(session, child.id, command)
     entry = await entry_on(session, medication, command.effective_at)
     if entry is None:
@@ -102,21 +102,20 @@ async def prepare(
         checks = _name_checks(command) + (ConfirmReason.STOP,)
         return Proposal(command, child, medication, entry.dosing, None, checks)
     times = command.times if command.times is not None else entry.dosing.times
-    typed = command
-    command, basis, weighed_at = _in_mg(command, child, weight, times, now)
+    change, basis, weighed_at = _in_mg(command, child, weight, times, now)
     after = Dosing(
-        command.amount if command.amount is not None else entry.dosing.amount,
-        command.unit or entry.dosing.unit,
+        change.amount if change.amount is not None else entry.dosing.amount,
+        change.unit or entry.dosing.unit,
         times,
     )
-    if after == entry.dosing and command.titration is None:
+    if after == entry.dosing and change.titration is None:
         raise DomainError("medications.no_difference", name=medication.name)
-    finding = _range_finding(command, entry.dosing, after, basis, typed)
-    checks = _name_checks(command) + ((ConfirmReason.PER_KG,) if basis else ())
+    finding = _range_finding(change, entry.dosing, after, basis, command)
+    checks = _name_checks(change) + ((ConfirmReason.PER_KG,) if basis else ())
     checks += _dose_checks(entry.dosing, after)
     checks += (ConfirmReason.DOSE_RANGE,) if finding else ()
     return Proposal(
-        command, child, medication, entry.dosing, after, checks, finding, basis, weighed_at
+        change, child, medication, entry.dosing, after, checks, finding, basis, weighed_at
     )
 
 

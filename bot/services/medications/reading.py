@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from bot.services.medications.commands import fail
 from bot.services.medications.drugs import normalise_unit
@@ -28,6 +29,7 @@ _FREQUENCY_SLASH = re.compile(r"(x|times?)(/.+)")  # "3x/day": "3", "x", "/day"
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _VALUE_START = re.compile(r"-?[.,]?[0-9]")
 _NUMBER = re.compile(r"-?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)")
+V = TypeVar("V")
 _CLOCK_LEADS = frozenset(vocab.common()["clock"]["exact_leadins"]) | frozenset(
     vocab.common()["clock"]["approximate_leadins"]
 )
@@ -83,7 +85,7 @@ class Cursor:
         index = self.pos + ahead
         return self.norms[index] if 0 <= index < len(self.norms) else ""
 
-    def phrase(self, book: Phrasebook[object]) -> tuple[int, object] | None:
+    def phrase(self, book: Phrasebook[V]) -> tuple[int, V] | None:
         """The longest phrase of ``book`` here: (how many words, its value)."""
         found = book.longest(self.norms, self.pos)
         return (found[0] - self.pos, found[1]) if found else None
@@ -193,15 +195,16 @@ def read_frequency(cur: Cursor, draft: Draft) -> bool:
     if draft.per_day is not None:
         return False
     spaced = cur.phrase(draft.words.hourly)
-    found = spaced or cur.phrase(draft.words.per_day)
-    if found is None:
-        return False
     if spaced:
-        draft.spaced = tuple(spaced[1])  # type: ignore[arg-type]
-        draft.per_day = len(draft.spaced)
-    else:
-        draft.per_day = int(found[1])  # type: ignore[call-overload]
-    cur.take(found[0])
+        draft.spaced = spaced[1]
+        draft.per_day = len(spaced[1])
+        cur.take(spaced[0])
+        return True
+    per_day = cur.phrase(draft.words.per_day)
+    if per_day is None:
+        return False
+    draft.per_day = per_day[1]
+    cur.take(per_day[0])
     return True
 
 
