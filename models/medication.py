@@ -102,6 +102,9 @@ class MedicationChange(CreatedAt, Base):
     titration_id: Mapped[int | None] = mapped_column(
         ForeignKey("titration.id", ondelete="SET NULL")
     )
+    # A dose typed in mg/kg/day: the figure typed and the weight it was computed with.
+    dose_per_kg_day: Mapped[Decimal | None] = mapped_column(Dose)
+    weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(5, 2, asdecimal=True))
 
 
 class DoseDuty(Base):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, CreatedAt, str_enum
@@ -28,6 +29,7 @@ DEFAULT_EMERGENCY_THRESHOLD_SECONDS = 5 * 60
 # A cluster, by default: 3 or more episodes within 24 hours (a per-child setting).
 DEFAULT_CLUSTER_EPISODES = 3
 DEFAULT_CLUSTER_HOURS = 24
+DEFAULT_BEDTIME = "20:00"
 
 
 class Child(CreatedAt, Base):
@@ -49,6 +51,13 @@ class Child(CreatedAt, Base):
     cluster_hours: Mapped[int] = mapped_column(
         default=DEFAULT_CLUSTER_HOURS, server_default=str(DEFAULT_CLUSTER_HOURS)
     )
+    # The team's bedtime (local HH:MM): what "at night" / "at bedtime" means for a dose.
+    bedtime: Mapped[str] = mapped_column(
+        String(5), default=DEFAULT_BEDTIME, server_default=DEFAULT_BEDTIME
+    )
+    # The last weight recorded, for doses in mg/kg/day, and when it was recorded.
+    weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(5, 2, asdecimal=True))
+    weight_recorded_at: Mapped[datetime | None]
 
 
 class Person(CreatedAt, Base):

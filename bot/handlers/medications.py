@@ -19,11 +19,14 @@ from bot.services.doses import duties as dose_duties
 from bot.services.medications import changes as medications
 from bot.services.medications import guide as medication_guide
 from bot.services.medications import regimen, titration
+from bot.services.medications import settings as medication_settings
 from bot.services.teams import audience, permissions
 from bot.services.teams.permissions import Action, Command
 from bot.views.medications import changes as views
 from bot.views.medications import guide as guide_views
 from bot.views.medications import regimen as regimen_views
+from bot.views.medications import titration as titration_views
+from bot.views.medications import weight as weight_views
 from models import Membership, WizardState
 
 COMMANDS = [
@@ -50,8 +53,13 @@ async def share(turn: Turn, child_id: int, render: Render) -> Reply:
     return render(turn.language)
 
 
-async def tell(turn: Turn, result: medications.Recorded | medications.Pending) -> Reply:
-    """Ask for the confirmation, or relay the recorded change to the team and its recorder."""
+Result = medications.Recorded | medications.Pending | medications.WeightAsked
+
+
+async def tell(turn: Turn, result: Result) -> Reply:
+    """Ask for the weight or the confirmation, or relay the recorded change to the team."""
+    if isinstance(result, medications.WeightAsked):
+        return weight_views.question(result, turn.language)
     if isinstance(result, medications.Pending):
         return views.confirm(result, turn.language)
     return await share(turn, result.child.id, partial(views.relay, result))
@@ -80,7 +88,7 @@ async def _pause_or_resume(turn: Turn, membership: Membership, line: str) -> Rep
     verb, _, name = line.partition(" ")
     change = titration.pause if verb.lower() == "pause" else titration.resume
     state = await change(turn.session, turn.person, membership=membership, name=name)
-    render = partial(views.plan_state, state, turn.person.first_name)
+    render = partial(titration_views.plan_state, state, turn.person.first_name)
     return await share(turn, state.child.id, render)
 
 
@@ -90,7 +98,25 @@ async def _who(turn: Turn, membership: Membership, line: str) -> Reply:
     return regimen_views.duties(duties, turn.language)
 
 
-VERBS: dict[str, Verb] = {"pause": _pause_or_resume, "resume": _pause_or_resume, "who": _who}
+async def _weight(turn: Turn, membership: Membership, line: str) -> Reply:
+    _, _, text = line.partition(" ")
+    setting = await medication_settings.weight(turn.session, turn.person, membership, text)
+    return weight_views.weight(setting, turn.language)
+
+
+async def _bedtime(turn: Turn, membership: Membership, line: str) -> Reply:
+    _, _, text = line.partition(" ")
+    setting = await medication_settings.bedtime(turn.session, turn.person, membership, text)
+    return weight_views.bedtime(setting, turn.language)
+
+
+VERBS: dict[str, Verb] = {
+    "pause": _pause_or_resume,
+    "resume": _pause_or_resume,
+    "who": _who,
+    "weight": _weight,
+    "bedtime": _bedtime,
+}
 
 
 @for_child("med")
@@ -113,7 +139,10 @@ async def choose(turn: Press) -> Reply:
 
 
 async def answer(turn: Turn, state: WizardState) -> Reply:
-    """Someone typed the line the guided /med asked for."""
+    """Someone typed the line the guided /med asked for, or the child's weight."""
+    if state.step == medications.WEIGHT:
+        given = await medications.give_weight(turn.session, turn.person, state, turn.text)
+        return await tell(turn, given)
     result = await medication_guide.answer(turn.session, turn.person, state, turn.text)
     return await tell(turn, result)
 
@@ -144,7 +173,7 @@ async def press_plan(turn: Press) -> Reply:
     """Someone tapped Pause or Resume under a titration plan in /meds: answered below it."""
     change = titration.pause if turn.callback.action == "pause" else titration.resume
     state = await change(turn.session, turn.person, turn.callback.id)
-    render = partial(views.plan_state, state, turn.person.first_name)
+    render = partial(titration_views.plan_state, state, turn.person.first_name)
     return await share(turn, state.child.id, render)
 
 
@@ -153,7 +182,7 @@ async def apply_step(session: AsyncSession, fired: scheduling.Fired) -> None:
     applied = await titration.apply_step(session, fired.payload["titration_id"])
     if applied is not None:
         team = await audience.team(session, applied.child.id)
-        await announce(session, team, partial(views.step, applied))
+        await announce(session, team, partial(titration_views.step, applied))
 
 
 TIMED: dict[str, scheduling.Handler] = {titration.KIND: apply_step}

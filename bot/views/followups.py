@@ -123,9 +123,16 @@ def saved(found: SavedFollowup, language: str | None, *, moved: bool = False) ->
         icon=_icon(followup, language),
         title=escape(followup.title),
     )
-    text = "\n".join([head, _when_line(followup, language), _notices_line(found, language)])
+    lines = [head, _when_line(followup, language)]
+    buttons = _notice_buttons(found, language)
+    if found.time_assumed:
+        at = f"{_local(followup.due_at, followup.timezone):%H:%M}"
+        lines.append(t("followups.time_assumed", language, time=at))
+        move = Button(t("followups.button_move", language), Callback("fu", followup.id, "move"))
+        buttons.append([move])
+    lines.append(_notices_line(found, language))
     cancel = Button(t("followups.button_cancel", language), Callback("fu", followup.id, "cancel"))
-    return Reply(text, [*_notice_buttons(found, language), [cancel]])
+    return Reply("\n".join(lines), [*buttons, [cancel]])
 
 
 def sent_privately(language: str | None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -38,6 +38,7 @@ class SavedFollowup:
     child: Child
     notices: list[str]
     ahead: list[str]
+    time_assumed: bool = False  # typed without a time: due at the default, 09:00
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ async def add(
     await session.flush()
     await schedule_occurrence(session, followup)
     await _record(session, "followup.created", person, followup)
-    return summary(followup, child)
+    return replace(summary(followup, child), time_assumed=not parsed.time_given)
 
 
 async def agenda(session: AsyncSession, membership: Membership | None) -> Agenda:
@@ -202,7 +203,7 @@ async def reschedule(
         followup.first_local = utc_to_local(followup.due_at, child.timezone)
     await schedule_occurrence(session, followup)
     await _record(session, "followup.rescheduled", person, followup, previous=previous.isoformat())
-    return summary(followup, child)
+    return replace(summary(followup, child), time_assumed=not parsed.time_given)
 
 
 async def _record(

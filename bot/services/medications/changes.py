@@ -1,59 +1,44 @@
-"""Regimen changes: check a /med command against the regimen, confirm what is risky, record it."""
+"""Regimen changes: confirm what is risky (asking a weight first if need be), then record it."""
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
 from bot.services import audit, wizards
 from bot.services.doses import reminders as doses
 from bot.services.errors import DomainError
-from bot.services.medications import dose_ranges, regimen, titration
-from bot.services.medications.dose_ranges import Finding
-from bot.services.medications.parsing import (
-    MedChange,
-    MedStart,
-    MedStop,
-    needs_dose_confirmation,
-    parse_med_command,
+from bot.services.medications import regimen, settings, titration
+from bot.services.medications.parsing import MedStart, MedStop
+from bot.services.medications.per_kg import PerKg
+from bot.services.medications.proposals import (
+    Command,
+    ConfirmReason,
+    Proposal,
+    WeightNeeded,
+    prepare,
 )
-from bot.services.medications.regimen import Dosing, entry_on
+from bot.services.medications.regimen import Dosing
 from bot.services.teams.children import get_child, membership_in
-from bot.services.teams.permissions import Action, require
-from models import ChangeAction, Child, Medication, MedicationChange, Membership, Person, Titration
+from models import (
+    ChangeAction,
+    Child,
+    Medication,
+    MedicationChange,
+    Membership,
+    Person,
+    Titration,
+    WizardState,
+)
 
 FLOW = "med"
 CONFIRM = "confirm"
-Command = MedStart | MedChange | MedStop
-
-
-class ConfirmReason(enum.StrEnum):
-    """Something about a change the recorder must confirm before it is saved."""
-
-    UNKNOWN_NAME = "unknown_name"
-    DOSE_RATIO = "dose_ratio"
-    DOSE_RANGE = "dose_range"
-    UNIT = "unit"
-    STOP = "stop"
-
-
-@dataclass(frozen=True)
-class Proposal:
-    """A parsed command checked against the regimen: what changes, and what needs confirming."""
-
-    command: Command
-    child: Child
-    medication: Medication | None
-    before: Dosing | None
-    after: Dosing | None
-    checks: tuple[ConfirmReason, ...]
-    finding: Finding | None = None  # why DOSE_RANGE is asked
+WEIGHT = "weight"
+__all__ = ["ConfirmReason", "Proposal", "prepare"]  # re-exported for views and tests
 
 
 @dataclass(frozen=True)
@@ -62,6 +47,16 @@ class Pending:
 
     proposal: Proposal
     ticket: int
+
+
+@dataclass(frozen=True)
+class WeightAsked:
+    """A dose in mg/kg/day waits for the child's weight, typed in answer (kept in the state)."""
+
+    child: Child
+    ticket: int
+    last_kg: Decimal | None  # the weight recorded before, too old to dose from
+    last_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -79,138 +74,103 @@ class Recorded:
     ended_plan: Titration | None
 
 
-async def prepare(
-    session: AsyncSession,
-    membership: Membership | None,
-    text: str,
-    typed_at: datetime,
-    now: datetime,
-) -> Proposal:
-    """Read ``text`` (the words after /med, typed at ``typed_at``) against the regimen.
-
-    A change for no named day takes effect ``now``: when confirmed, not when typed, so
-    it can never slip in before a change someone else recorded meanwhile.
-    """
-    membership = require(membership, Action.CHANGE_MEDICATION)
-    child = await get_child(session, membership.child_id)
-    command = parse_med_command(text, now=typed_at, timezone=child.timezone)
-    if command.effective_at == typed_at:
-        command = replace(command, effective_at=now)
-    if isinstance(command, MedStart):
-        await _refuse_second_course(session, child.id, command)
-        after = Dosing(command.amount, command.unit, command.times)
-        finding = _range_finding(command, None, after)
-        checks = () if command.drug.known else (ConfirmReason.UNKNOWN_NAME,)
-        checks += (ConfirmReason.DOSE_RANGE,) if finding else ()
-        return Proposal(command, child, None, None, after, checks, finding)
-    medication = await _course(session, child.id, command)
-    entry = await entry_on(session, medication, command.effective_at)
-    if entry is None:
-        raise DomainError("medications.not_taken_then", name=medication.name)
-    if isinstance(command, MedStop):
-        return Proposal(command, child, medication, entry.dosing, None, (ConfirmReason.STOP,))
-    after = Dosing(
-        command.amount if command.amount is not None else entry.dosing.amount,
-        command.unit or entry.dosing.unit,
-        command.times if command.times is not None else entry.dosing.times,
-    )
-    if after == entry.dosing and command.titration is None:
-        raise DomainError("medications.no_difference", name=medication.name)
-    finding = _range_finding(command, entry.dosing, after)
-    checks = _dose_checks(entry.dosing, after) + ((ConfirmReason.DOSE_RANGE,) if finding else ())
-    return Proposal(command, child, medication, entry.dosing, after, checks, finding)
-
-
-def _range_finding(
-    command: MedStart | MedChange, before: Dosing | None, after: Dosing
-) -> Finding | None:
-    """A dose (or titration target) this change takes outside a child's usual daily range."""
-    plan = command.titration
-    target = Dosing(plan.target, after.unit, after.times) if plan else None
-    return dose_ranges.outside(command.drug.generic, before, after, target)
-
-
-def _dose_checks(before: Dosing, after: Dosing) -> tuple[ConfirmReason, ...]:
-    """A new unit, or a dose more than doubled or halved, is confirmed (tenfold slips)."""
-    if after.unit != before.unit:
-        return (ConfirmReason.UNIT,)
-    if needs_dose_confirmation(before.amount, after.amount):
-        return (ConfirmReason.DOSE_RATIO,)
-    return ()
-
-
-async def _latest_course(session: AsyncSession, child_id: int, name: str) -> Medication | None:
-    return await session.scalar(
-        select(Medication)
-        .where(Medication.child_id == child_id, Medication.name == name)
-        .order_by(Medication.id.desc())
-        .limit(1)
-    )
-
-
-async def _refuse_second_course(session: AsyncSession, child_id: int, command: MedStart) -> None:
-    """A medicine already taken (or planned) is changed, not started again."""
-    course = await _latest_course(session, child_id, command.drug.generic)
-    if course is not None and (
-        course.stopped_at is None or course.stopped_at > command.effective_at
-    ):
-        raise _with_example("medications.already_taken", course.name, dose_only=True)
-
-
-async def _course(session: AsyncSession, child_id: int, command: MedChange | MedStop) -> Medication:
-    """The course a change or stop is about."""
-    course = await _latest_course(session, child_id, command.drug.generic)
-    if course is None:
-        raise _with_example("medications.not_on_regimen", command.drug.generic)
-    return course
-
-
-def _with_example(key: str, name: str, *, dose_only: bool = False) -> DomainError:
-    """A refusal whose example uses a child's usual dose of ``name`` (none for unknown names)."""
-    example = dose_ranges.example(name)
-    if example is None:
-        return DomainError(f"{key}_unknown", name=name)
-    amount, times = example
-    return DomainError(key, name=name, example=amount if dose_only else f"{amount} {times}".strip())
-
-
 async def submit(
     session: AsyncSession, person: Person, membership: Membership | None, chat_id: int, text: str
-) -> Recorded | Pending:
-    """Record the change ``text`` describes, or keep it until its recorder confirms it."""
+) -> Recorded | Pending | WeightAsked:
+    """Record the change ``text`` describes, or keep it until its recorder confirms it.
+
+    A dose in mg/kg/day with no recent weight asks for the weight first, in a private chat
+    (typed answers are read there); in a group the refusal says how to record it.
+    """
     now = clock.now()
-    proposal = await prepare(session, membership, text, now, now)
+    try:
+        proposal = await prepare(session, membership, text, now, now)
+    except WeightNeeded:
+        if chat_id != person.telegram_user_id:
+            raise
+        return await _ask_weight(session, person, membership, chat_id, text, now)
     if not proposal.checks:
         await _forget_flow(session, person.id, chat_id)
         assert membership is not None
         return await record(session, person, membership, proposal)
     state = await wizards.start(
+        session, person.id, chat_id, FLOW, CONFIRM, child_id=proposal.child.id, text=text
+    )
+    return await _pending(session, state, proposal, now, new_weight=False)
+
+
+async def _ask_weight(
+    session: AsyncSession,
+    person: Person,
+    membership: Membership | None,
+    chat_id: int,
+    text: str,
+    now: datetime,
+) -> WeightAsked:
+    assert membership is not None
+    child = await get_child(session, membership.child_id)
+    state = await wizards.start(
+        session, person.id, chat_id, FLOW, WEIGHT, child_id=child.id, text=text, at=now.isoformat()
+    )
+    return WeightAsked(child, wizards.ticket(state), child.weight_kg, child.weight_recorded_at)
+
+
+async def _pending(
+    session: AsyncSession,
+    state: WizardState,
+    proposal: Proposal,
+    typed_at: datetime,
+    *,
+    new_weight: bool,
+) -> Pending:
+    """Keep ``proposal`` (and the weight it was worked out with) until it is confirmed."""
+    weight = {"weight": str(proposal.basis.weight_kg)} if proposal.basis else {}
+    state = await wizards.advance(
         session,
-        person.id,
-        chat_id,
-        FLOW,
+        state,
         CONFIRM,
-        child_id=proposal.child.id,
-        text=text,
-        at=now.isoformat(),
+        at=typed_at.isoformat(),
         before=_fingerprint(proposal.before),
+        new_weight=new_weight,
+        **weight,
     )
     return Pending(proposal, wizards.ticket(state))
 
 
+async def give_weight(
+    session: AsyncSession, person: Person, state: WizardState, text: str
+) -> Pending:
+    """The recorder typed the child's weight: work the dose out and ask to confirm it."""
+    if state.step != WEIGHT or state.child_id is None:
+        raise DomainError("medications.guide.tap_a_button")
+    weight = settings.read_weight(text)
+    data = wizards.answers(state)
+    membership = await membership_in(session, person.id, state.child_id)
+    typed_at = datetime.fromisoformat(data["at"])
+    proposal = await prepare(session, membership, data["text"], typed_at, clock.now(), weight)
+    return await _pending(session, state, proposal, typed_at, new_weight=True)
+
+
 async def confirm(session: AsyncSession, person: Person, chat_id: int, ticket: int) -> Recorded:
-    """The recorder confirmed: check nothing moved meanwhile, then record."""
+    """The recorder confirmed: check nothing moved meanwhile, then record.
+
+    A weight typed for this change is stored on the child now, not before: a slip in it,
+    seen in the worked-out dose and cancelled, is never kept.
+    """
     state = await wizards.resume(session, person.id, chat_id, FLOW, ticket)
     if state.step != CONFIRM or state.child_id is None:
         raise wizards.WizardExpired()
     data = wizards.answers(state)
     membership = await membership_in(session, person.id, state.child_id)
     typed_at = datetime.fromisoformat(data["at"])
-    proposal = await prepare(session, membership, data["text"], typed_at, clock.now())
+    weight = Decimal(data["weight"]) if "weight" in data else None
+    proposal = await prepare(session, membership, data["text"], typed_at, clock.now(), weight)
     await wizards.finish(session, state)
     if _fingerprint(proposal.before) != data["before"]:
         raise DomainError("medications.changed_meanwhile")
     assert membership is not None
+    if proposal.basis is not None and data.get("new_weight"):
+        await settings.record_weight(session, person, membership, proposal.basis.weight_kg)
     return await record(session, person, membership, proposal)
 
 
@@ -238,7 +198,7 @@ async def record(
     """Save the change, end or begin a titration plan, reschedule doses, and audit it."""
     command = proposal.command
     medication = proposal.medication or await _new_course(session, proposal)
-    change = _change_row(medication, command, person, membership)
+    change = _change_row(medication, command, person, membership, proposal.basis)
     session.add(change)
     await session.flush()
     ended = await titration.end(session, medication.id)
@@ -256,6 +216,7 @@ async def record(
         child_id=proposal.child.id,
         medication_id=medication.id,
         change_id=change.id,
+        **_basis_details(proposal.basis),
     )
     await doses.plan(session, proposal.child, clock.now(), withdraw=True)
     return Recorded(
@@ -289,8 +250,19 @@ async def _new_course(session: AsyncSession, proposal: Proposal) -> Medication:
     return medication
 
 
+def _basis_details(basis: PerKg | None) -> dict[str, str]:
+    """What the audit log keeps of a dose worked out from mg/kg/day."""
+    if basis is None:
+        return {}
+    return {"dose_per_kg_day": str(basis.per_kg_day), "weight_kg": str(basis.weight_kg)}
+
+
 def _change_row(
-    medication: Medication, command: Command, person: Person, membership: Membership
+    medication: Medication,
+    command: Command,
+    person: Person,
+    membership: Membership,
+    basis: PerKg | None,
 ) -> MedicationChange:
     """The history row for ``command``: only what it sets (None: unchanged)."""
     if isinstance(command, MedStop):
@@ -309,4 +281,6 @@ def _change_row(
         effective_at=command.effective_at,
         recorded_by_id=person.id,
         recorded_role=membership.role,
+        dose_per_kg_day=basis.per_kg_day if basis else None,
+        weight_kg=basis.weight_kg if basis else None,
     )

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+
+from bot.services.parsing.phrases import Speller
+
+# A name one typo away from exactly one known name this long or longer is read as that name,
+# and the recorder is asked to confirm it; shorter names are too close to each other.
+SPELLING_MIN_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -12,6 +19,7 @@ class Drug:
     generic: str
     is_rescue: bool
     known: bool
+    respelled: bool = False  # known by correcting one typo ("levetiracetem")
 
 
 # Generic name -> the other names people type for it (brands, salts, older names).
@@ -81,12 +89,32 @@ def _generic(key: str) -> str | None:
     return None
 
 
+@cache
+def _speller() -> Speller:
+    return Speller(
+        (name for name in _GENERIC_BY_NAME if " " not in name), min_length=SPELLING_MIN_LENGTH
+    )
+
+
+def _respelled(key: str) -> str | None:
+    """The generic name for a key one typo away from one known name ("keppra xr" too)."""
+    base, _, suffix = key.rpartition(" ")
+    if suffix not in RELEASE_SUFFIXES:
+        base = key
+    corrected = _speller().correct(base)
+    return _GENERIC_BY_NAME[corrected] if corrected and corrected != base else None
+
+
 def resolve(name: str) -> Drug:
     """The medicine ``name`` stands for; unknown names are kept as typed, lowercased."""
-    generic = _generic(_key(name))
-    if generic is None:
-        return Drug(generic=" ".join(name.lower().split()), is_rescue=False, known=False)
-    return Drug(generic=generic, is_rescue=generic in RESCUE, known=True)
+    key = _key(name)
+    generic = _generic(key)
+    if generic is not None:
+        return Drug(generic=generic, is_rescue=generic in RESCUE, known=True)
+    generic = _respelled(key)
+    if generic is not None:
+        return Drug(generic=generic, is_rescue=generic in RESCUE, known=True, respelled=True)
+    return Drug(generic=" ".join(name.lower().split()), is_rescue=False, known=False)
 
 
 def normalise_unit(text: str) -> str | None:

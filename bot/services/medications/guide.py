@@ -92,7 +92,7 @@ def line_for(state: WizardState, text: str) -> str:
 
 async def answer(
     session: AsyncSession, person: Person, state: WizardState, text: str
-) -> medications.Recorded | medications.Pending:
+) -> medications.Recorded | medications.Pending | medications.WeightAsked:
     """A typed answer: submit the command it completes."""
     line = line_for(state, text)
     membership = await _member(session, person, state.child_id)
@@ -101,7 +101,7 @@ async def answer(
 
 async def skip(
     session: AsyncSession, person: Person, chat_id: int, ticket: int
-) -> medications.Recorded | medications.Pending:
+) -> medications.Recorded | medications.Pending | medications.WeightAsked:
     """Stop the chosen medicine without giving a reason."""
     state = await wizards.resume(session, person.id, chat_id, medications.FLOW, ticket)
     if state.step != GuideStep.STOP:

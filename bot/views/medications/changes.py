@@ -12,9 +12,9 @@ from bot.services.medications.changes import ConfirmReason, Pending, Proposal, R
 from bot.services.medications.dose_ranges import Finding
 from bot.services.medications.drugs import resolve
 from bot.services.medications.regimen import Dosing
-from bot.services.medications.titration import AppliedStep, PlanState
 from bot.texts import t
 from bot.views.common import escape
+from bot.views.medications import weight as weight_views
 from bot.views.teams.members import role_name
 from models import ChangeAction, Medication, Role, Titration
 
@@ -132,6 +132,9 @@ def relay(recorded: Recorded, language: str | None = None) -> Reply:
             when=when(change.effective_at, child.timezone, language),
         ),
     ]
+    if change.dose_per_kg_day is not None and change.weight_kg is not None:
+        basis = weight_views.relay_line(change.dose_per_kg_day, change.weight_kg, language)
+        lines.insert(2, basis)
     if change.reason:
         lines.append(t("medications.relay.why", language, reason=escape(change.reason)))
     lines.append(
@@ -185,6 +188,13 @@ def _check_line(check: ConfirmReason, proposal: Proposal, language: str | None) 
             language,
             name=escape(proposal.command.name_as_typed),
         )
+    if check == ConfirmReason.SPELLING:
+        return t(
+            "medications.confirm.spelling",
+            language,
+            typed=escape(proposal.command.name_as_typed),
+            name=escape(proposal.command.drug.generic),
+        )
     if check == ConfirmReason.STOP:
         assert proposal.medication is not None
         return t(
@@ -225,7 +235,15 @@ def confirm(pending: Pending, language: str | None = None) -> Reply:
             old=dosing_text(proposal.before, language),
             new=new,
         ),
-        *(_check_line(check, proposal, language) for check in proposal.checks),
+        *(
+            line
+            for check in proposal.checks
+            for line in (
+                weight_views.per_kg_lines(proposal, language)
+                if check == ConfirmReason.PER_KG
+                else [_check_line(check, proposal, language)]
+            )
+        ),
         t("medications.confirm.question", language),
     ]
     buttons = [
@@ -244,59 +262,3 @@ def confirm(pending: Pending, language: str | None = None) -> Reply:
 def cancelled(language: str | None = None) -> Reply:
     """The recorder tapped Cancel."""
     return Reply(t("medications.confirm.cancelled", language))
-
-
-def _from(day: date, language: str | None) -> str:
-    return t("medications.from_day", language, day=day_text(day))
-
-
-def step(applied: AppliedStep, language: str | None = None) -> Reply:
-    """A titration step taking effect today, and the next one."""
-    child, change = applied.child, applied.change
-    lines = [
-        t("medications.relay.step_title", language, child=escape(child.name)),
-        t(
-            "medications.relay.line",
-            language,
-            name=medicine_name(applied.medication),
-            old=dosing_text(applied.before, language),
-            new=dosing_text(applied.after, language),
-        ),
-        t(
-            "medications.relay.when",
-            language,
-            when=when(change.effective_at, child.timezone, language),
-        ),
-    ]
-    if applied.upcoming:
-        day, value = applied.upcoming[0]
-        next_dose = dose(value, applied.plan.unit)
-        lines.append(
-            t("medications.relay.step_next", language, amount=next_dose, day=_from(day, language))
-        )
-    else:
-        lines.append(t("medications.relay.step_last", language))
-    return Reply("\n".join(lines))
-
-
-def plan_state(state: PlanState, by: str, language: str | None = None) -> Reply:
-    """A titration plan paused or resumed, for the team."""
-    medication, name = state.medication, escape(state.medication.name)
-    child, who = escape(state.child.name), escape(by)
-    if state.plan.next_step_at is None:
-        dosing = dose(medication.dose_amount, medication.dose_unit)
-        return Reply(
-            t("medications.plan.paused", language, child=child, name=name, dosing=dosing, by=who)
-        )
-    day, value = state.upcoming[0]
-    return Reply(
-        t(
-            "medications.plan.resumed",
-            language,
-            child=child,
-            name=name,
-            amount=dose(value, state.plan.unit),
-            day=_from(day, language),
-            by=who,
-        )
-    )

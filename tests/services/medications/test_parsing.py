@@ -215,6 +215,7 @@ ERRORS = [
     ("start keppra 250 mg 25:00", "bad_time"),
     ("start keppra 250 mg 13pm", "bad_time"),
     ("start keppra 250 mg 8:75", "bad_time"),
+    ("start keppra 250 mg at 8", "hour_ambiguous"),
     ("start keppra 250 mg bd 08:00", "times_conflict"),
     ("start keppra 250 mg once daily 08:00 20:00", "times_conflict"),
     ("start keppra 250 mg from someday", "bad_date"),

@@ -11,6 +11,7 @@ from bot.services.medications.parsing import MedChange, MedStart, MedStop
 from bot.services.medications.regimen import Dosing
 from bot.services.medications.titration import AppliedStep, PlanState
 from bot.views.medications import changes as views
+from bot.views.medications import titration as titration_views
 from models import ChangeAction, Child, Medication, MedicationChange, Person, Role, Titration
 from tests.views.screens import all_data, labels
 
@@ -243,7 +244,7 @@ def test_a_titration_step_says_the_new_dose_and_the_next_one() -> None:
         LILY, _medication(), _plan(), change, TWICE, MORE, [(date(2026, 12, 3), Decimal("750"))]
     )
 
-    assert views.step(applied).text.splitlines() == [
+    assert titration_views.step(applied).text.splitlines() == [
         "📈 <b>Lily: titration step</b>",
         "levetiracetam: 250 mg at 08:00, 20:00 → <b>500 mg at 08:00, 20:00</b>",
         "When: from Thu 26 Nov 2026",
@@ -255,7 +256,7 @@ def test_the_last_titration_step_says_the_target_is_reached() -> None:
     change = _change(ChangeAction.ADJUST, recorded_role=None)
     applied = AppliedStep(LILY, _medication(), _plan(), change, TWICE, MORE, [])
 
-    assert views.step(applied).text.splitlines()[-1] == (
+    assert titration_views.step(applied).text.splitlines()[-1] == (
         "That was the last step: the target dose is reached."
     )
 
@@ -263,7 +264,7 @@ def test_the_last_titration_step_says_the_target_is_reached() -> None:
 def test_a_paused_plan_says_at_which_dose_and_how_to_resume() -> None:
     state = PlanState(LILY, _medication(), _plan(next_step_at=None), [])
 
-    assert views.plan_state(state, "<Anna>").text == (
+    assert titration_views.plan_state(state, "<Anna>").text == (
         "⏸ <b>Lily</b>: the levetiracetam titration is paused at 250 mg. "
         "&lt;Anna&gt; paused it; resume with /med resume levetiracetam."
     )
@@ -272,7 +273,7 @@ def test_a_paused_plan_says_at_which_dose_and_how_to_resume() -> None:
 def test_a_resumed_plan_says_the_next_step() -> None:
     state = PlanState(LILY, _medication(), _plan(), [(date(2026, 12, 3), Decimal("500"))])
 
-    assert views.plan_state(state, "Anna").text == (
+    assert titration_views.plan_state(state, "Anna").text == (
         "▶️ <b>Lily</b>: the levetiracetam titration goes on. "
         "Next: 500 mg from Thu 03 Dec 2026. (Anna)"
     )
