@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, CreatedAt, str_enum
@@ -49,6 +49,8 @@ class Child(CreatedAt, Base):
     cluster_hours: Mapped[int] = mapped_column(
         default=DEFAULT_CLUSTER_HOURS, server_default=str(DEFAULT_CLUSTER_HOURS)
     )
+    # A guardian may let /digest show the figures in the team group; private otherwise.
+    group_digests: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Person(CreatedAt, Base):
@@ -67,6 +69,8 @@ class Person(CreatedAt, Base):
     default_child_id: Mapped[int | None] = mapped_column(
         ForeignKey("child.id", ondelete="SET NULL")
     )
+    # Their own IANA zone, for what comes on their schedule; None means their child's zone.
+    timezone: Mapped[str | None] = mapped_column(String(64))
 
 
 class Membership(Base):
