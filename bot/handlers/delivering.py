@@ -11,6 +11,7 @@ import logging
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     Message,
     ReplyKeyboardMarkup,
     ReplyParameters,
@@ -84,17 +85,20 @@ async def deliver(
         return
     # In a busy group, quoting the command shows whom the answer is for.
     quote_id = message.message_id if message and quote else None
+    quoting = ReplyParameters(quote_id, allow_sending_without_reply=True) if quote_id else None
     for index, reply in enumerate(replies):
         try:
+            if reply.photo is not None:
+                await bot.send_photo(
+                    chat_id,
+                    InputFile(reply.photo, filename=outbox.PHOTO_NAME),
+                    caption=reply.text,
+                    reply_markup=reply_markup(reply),
+                    reply_parameters=quoting,
+                )
+                continue
             await bot.send_message(
-                chat_id,
-                reply.text,
-                reply_markup=reply_markup(reply),
-                reply_parameters=(
-                    ReplyParameters(quote_id, allow_sending_without_reply=True)
-                    if quote_id
-                    else None
-                ),
+                chat_id, reply.text, reply_markup=reply_markup(reply), reply_parameters=quoting
             )
         except BadRequest:
             raise
