@@ -11,6 +11,9 @@ from telegram.ext import Application, CallbackQueryHandler
 
 from bot.handlers import (
     child,
+    digest_notes,
+    digest_schedule,
+    digests,
     doses,
     episode_wizard,
     episodes,
@@ -27,6 +30,7 @@ from bot.handlers import (
     start,
     teams,
     timer,
+    timezones,
     wizards,
 )
 
@@ -36,6 +40,7 @@ FEATURES = [
     *(episode_wizard, timer, episodes, history, plan),
     *(medications, doses),
     followups,
+    *(digests, digest_schedule, digest_notes, timezones),
     wizards,
 ]
 
