@@ -31,10 +31,12 @@ from bot.handlers import (
     teams,
     timer,
     timezones,
+    unknown,
     wizards,
 )
 
-# The private text router (``wizards``) goes last: it takes any plain text left over.
+# The private text router (``wizards``) takes any plain text left over, and ``unknown``
+# any command left over: they go last.
 FEATURES = [
     *(start, newchild, invites, teams, child, links),
     *(episode_wizard, timer, episodes, history, plan),
@@ -42,6 +44,7 @@ FEATURES = [
     followups,
     *(digests, digest_schedule, digest_notes, timezones),
     wizards,
+    unknown,
 ]
 
 

@@ -1,4 +1,4 @@
-"""Digests through the real bot: on demand, scheduled, Acknowledge, Reply, and who may."""
+"""Digests through the real bot: on demand, scheduled, Acknowledge, Reply, who may, /summary."""
 
 from __future__ import annotations
 
@@ -183,6 +183,28 @@ async def test_reply_relays_the_clinicians_next_message_and_a_guardian_answers_i
             "Fewer jerks since the new dose: keep it.",
             "Thank you, we will.",
         ]
+
+
+async def test_a_command_the_bot_does_not_know_is_answered_in_private(world: World) -> None:
+    mum = await world.user("Anna")
+
+    answer = await say(world, mum, mum.private_chat, "/summary")
+
+    assert answer.text == "I don't know /summary — did you mean /digest?"
+
+
+async def test_in_a_group_an_unknown_command_is_answered_only_when_addressed_to_the_bot(
+    world: World,
+) -> None:
+    mum, _, group = await _team(world)
+    before = len(await group.bot_messages())
+
+    await mum.send(group, "/summary")  # perhaps meant for another bot
+    await say(world, mum, group, "/summary@CareCircleBot")
+
+    assert [m.text for m in (await group.bot_messages())[before:]] == [
+        "I don't know /summary — did you mean /digest?"
+    ]
 
 
 async def test_with_two_children_the_period_asked_for_survives_the_which_child_question(
