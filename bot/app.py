@@ -34,6 +34,8 @@ COMMANDS = [
     BotCommand("med", "Record a medicine started, changed or stopped"),
     BotCommand("doses", "Today's doses and who gave them"),
     BotCommand("adherence", "Doses given, late, skipped and missed"),
+    BotCommand("digest", "The digest: /digest 7d, 28d or 90d, or /digest schedule"),
+    BotCommand("timezone", "Your own time zone, for digests on your schedule"),
 ]
 
 

@@ -21,6 +21,7 @@ ACTIONS: dict[str, frozenset[str]] = {
         | {"episode", "history", "today", "plan"}
         | {"followup", "reminders"}
         | {"meds", "med", "doses", "adherence"}
+        | {"digest", "dsched"}
     ),
     "newchild": frozenset({"zone", "skip", "cancel"}),
     "inv": frozenset({"new", "role", "revoke"}),
@@ -50,6 +51,15 @@ ACTIONS: dict[str, frozenset[str]] = {
     "titr": frozenset({"pause", "resume"}),
     # "dose:<dose reminder id>:<answer>"; "anyway" records a Given despite the warning.
     "dose": frozenset({"given", "skipped", "snooze", "anyway", "back", "ack"}),
+    # Under a digest: "dg:<child id>:ack:<first>.<last>" (20261123.20261129), ":reply[:<same>]".
+    "dg": frozenset({"ack", "reply"}),
+    # /digest schedule: "dsub:<child id>:<step>[:<cadence>[.<weekday>[.<hour>]]]",
+    # e.g. "dsub:7:at:weekly.0.08"; "dsub:7:group:on".
+    "dsub": frozenset({"menu", "cadence", "day", "at", "off", "group"}),
+    # A note relayed to the team: "note:<writer's membership id>:answer"; "note:<flow ticket>:stop".
+    "note": frozenset({"answer", "stop"}),
+    # /timezone: "tz:<person id>:set:<index of the zone offered>" or ":reset" (the child's zone).
+    "tz": frozenset({"set", "reset"}),
 }
 
 _SHAPE = re.compile(r"^([a-z]{1,8}):(\d{1,18}):([a-z_]{1,16})(?::([A-Za-z0-9_.+-]{1,24}))?$")

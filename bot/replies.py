@@ -24,12 +24,16 @@ class Button:
 
 @dataclass(frozen=True)
 class Reply:
-    """A message to show: HTML text and rows of inline buttons."""
+    """A message to show: HTML text and rows of inline buttons.
+
+    With ``photo`` (PNG bytes) it is a photo, and ``text`` is its caption.
+    """
 
     text: str
     buttons: list[list[Button]] = field(default_factory=list)
     # Labels of a persistent reply keyboard (each sends its label as text), shown instead.
     keyboard: list[list[str]] = field(default_factory=list)
+    photo: bytes | None = field(default=None, repr=False)
 
 
 # How to say one thing in a given language: what ``announce`` calls once per language heard.

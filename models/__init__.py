@@ -2,6 +2,7 @@
 
 from models.audit import AuditLogIsAppendOnly, Event
 from models.base import Base, UTCDateTime
+from models.digest import DigestCadence, DigestRead, DigestSubscription
 from models.episode import Episode, EpisodeKind, Intensity
 from models.followup import Followup, FollowupStatus
 from models.inbox import InboxUpdate
@@ -16,7 +17,7 @@ from models.medication import (
     Titration,
     TitrationStatus,
 )
-from models.outbox import Outbox, OutboxStatus
+from models.outbox import Outbox, OutboxFile, OutboxStatus
 from models.reminder import Reminder, ReminderKind, ReminderStatus
 from models.team import Child, Invite, Membership, NotifyPreference, Person, Role, TeamChat
 from models.timer import Timer, TimerStatus
@@ -27,6 +28,9 @@ __all__ = [
     "Base",
     "ChangeAction",
     "Child",
+    "DigestCadence",
+    "DigestRead",
+    "DigestSubscription",
     "DoseDuty",
     "DoseLog",
     "DoseReminder",
@@ -44,6 +48,7 @@ __all__ = [
     "Membership",
     "NotifyPreference",
     "Outbox",
+    "OutboxFile",
     "OutboxStatus",
     "Person",
     "ProcessedUpdate",

@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, CreatedAt, JSONData, str_enum
@@ -44,3 +44,19 @@ class Outbox(CreatedAt, Base):
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None]
+
+
+class OutboxFile(Base):
+    """The file an outbox row uploads (a digest's chart), beside it so the row stays small.
+
+    Written with its row, read only when that row is sent, and deleted once it is: the
+    message is exactly what was decided in the transaction of its cause.
+    """
+
+    __tablename__ = "outbox_file"
+
+    outbox_id: Mapped[int] = mapped_column(
+        ForeignKey("outbox.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    filename: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)

@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Numeric, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, CreatedAt, str_enum
@@ -58,6 +58,8 @@ class Child(CreatedAt, Base):
     # The last weight recorded, for doses in mg/kg/day, and when it was recorded.
     weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(5, 2, asdecimal=True))
     weight_recorded_at: Mapped[datetime | None]
+    # A guardian may let /digest show the figures in the team group; private otherwise.
+    group_digests: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Person(CreatedAt, Base):
@@ -76,6 +78,8 @@ class Person(CreatedAt, Base):
     default_child_id: Mapped[int | None] = mapped_column(
         ForeignKey("child.id", ondelete="SET NULL")
     )
+    # Their own IANA zone, for what comes on their schedule; None means their child's zone.
+    timezone: Mapped[str | None] = mapped_column(String(64))
 
 
 class Membership(Base):

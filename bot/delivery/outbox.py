@@ -8,9 +8,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
 from bot.replies import Button, Reply
-from models import Outbox
+from models import Outbox, OutboxFile
 
 TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+PHOTO_NAME = "chart.png"
 
 
 def keyboard_json(buttons: list[list[Button]]) -> dict[str, Any] | None:
@@ -65,7 +67,12 @@ async def enqueue(
     child_id: int | None = None,
     membership_id: int | None = None,
 ) -> list[Outbox]:
-    """Queue ``reply`` for ``chat_id``; long texts become several messages, buttons on the last."""
+    """Queue ``reply`` for ``chat_id``; long texts become several messages, buttons on the last.
+
+    A photo is one sendPhoto row, its bytes in ``outbox_file`` beside it.
+    """
+    if reply.photo is not None:
+        return [await _enqueue_photo(session, chat_id, reply, child_id, membership_id)]
     parts = split_text(reply.text)
     rows = []
     for index, part in enumerate(parts):
@@ -86,6 +93,36 @@ async def enqueue(
     session.add_all(rows)
     await session.flush()
     return rows
+
+
+async def _enqueue_photo(
+    session: AsyncSession,
+    chat_id: int,
+    reply: Reply,
+    child_id: int | None,
+    membership_id: int | None,
+) -> Outbox:
+    """One sendPhoto row; the views keep captions within Telegram's limit by construction."""
+    assert reply.photo is not None
+    if len(reply.text) > CAPTION_LIMIT:
+        raise ValueError(f"a caption of {len(reply.text)} characters is over {CAPTION_LIMIT}")
+    payload: dict[str, Any] = {"caption": reply.text, "parse_mode": "HTML"}
+    markup = keyboard_json(reply.buttons)
+    if markup:
+        payload["reply_markup"] = markup
+    row = Outbox(
+        chat_id=chat_id,
+        child_id=child_id,
+        membership_id=membership_id,
+        method="sendPhoto",
+        payload=payload,
+        next_attempt_at=clock.now(),
+    )
+    session.add(row)
+    await session.flush()
+    session.add(OutboxFile(outbox_id=row.id, filename=PHOTO_NAME, content=reply.photo))
+    await session.flush()
+    return row
 
 
 def edit_payload(message_id: int, reply: Reply) -> dict[str, Any]:

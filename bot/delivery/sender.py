@@ -29,15 +29,15 @@ from datetime import timedelta
 from typing import Any
 
 from aiolimiter import AsyncLimiter
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardMarkup, InputFile
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot import clock
 from bot.delivery import failures
-from models import Outbox, OutboxStatus
+from models import Outbox, OutboxFile, OutboxStatus
 from models.session import Database
 
 log = logging.getLogger(__name__)
@@ -269,13 +269,32 @@ class Sender:
                 **payload,
             )
             return message.message_id
+        if row.method == "sendPhoto":
+            return await self._send_photo(row, payload)
         result = await self.bot.do_api_request(
             row.method, api_kwargs={"chat_id": row.chat_id, **payload}
         )
         return result.get("message_id") if isinstance(result, dict) else None
 
+    async def _send_photo(self, row: Outbox, payload: dict[str, Any]) -> int:
+        """Upload the row's file (kept beside it until sent) with its caption and buttons."""
+        async with self.db.open_session() as session:
+            file = await session.get(OutboxFile, row.id)
+        if file is None:
+            raise BadRequest("the photo of this message is gone")
+        markup = payload.pop("reply_markup", None)
+        message = await self.bot.send_photo(
+            row.chat_id,
+            InputFile(file.content, filename=file.filename),
+            reply_markup=InlineKeyboardMarkup.de_json(markup, self.bot) if markup else None,
+            **payload,
+        )
+        return message.message_id
+
     async def _mark_sent(self, row: Outbox, message_id: int | None) -> None:
         async with self.db.transaction() as session:
+            # A sent photo's bytes are not needed again: the outbox keeps only the call.
+            await session.execute(delete(OutboxFile).where(OutboxFile.outbox_id == row.id))
             await session.execute(
                 update(Outbox)
                 .where(Outbox.id == row.id)

@@ -11,6 +11,9 @@ from telegram.ext import Application, CallbackQueryHandler
 
 from bot.handlers import (
     child,
+    digest_notes,
+    digest_schedule,
+    digests,
     doses,
     edits,
     episode_wizard,
@@ -28,18 +31,23 @@ from bot.handlers import (
     start,
     teams,
     timer,
+    timezones,
+    unknown,
     wizards,
 )
 
 # Edited messages go first: a command edited must not run again. The private text
-# router (``wizards``) goes last: it takes any plain text left over.
+# router (``wizards``) takes any plain text left over, and ``unknown`` any command left
+# over: they go last.
 FEATURES = [
     edits,
     *(start, newchild, invites, teams, child, links),
     *(episode_wizard, timer, episodes, history, plan),
     *(medications, doses),
     followups,
+    *(digests, digest_schedule, digest_notes, timezones),
     wizards,
+    unknown,
 ]
 
 

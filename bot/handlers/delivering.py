@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     Message,
     ReplyKeyboardMarkup,
     ReplyParameters,
@@ -96,18 +97,25 @@ async def deliver(
     # quotes the message it answers everywhere.
     quoted = query is None and (quote or late)
     quote_id = message.message_id if message and quoted else None
+    quoting = ReplyParameters(quote_id, allow_sending_without_reply=True) if quote_id else None
     for index, reply in enumerate(replies):
         try:
+            if reply.photo is not None:
+                await bot.send_photo(
+                    chat_id,
+                    InputFile(reply.photo, filename=outbox.PHOTO_NAME),
+                    caption=reply.text,
+                    reply_markup=reply_markup(reply),
+                    message_thread_id=topic,
+                    reply_parameters=quoting,
+                )
+                continue
             await bot.send_message(
                 chat_id,
                 reply.text,
                 reply_markup=reply_markup(reply),
                 message_thread_id=topic,
-                reply_parameters=(
-                    ReplyParameters(quote_id, allow_sending_without_reply=True)
-                    if quote_id
-                    else None
-                ),
+                reply_parameters=quoting,
             )
         except BadRequest:
             raise

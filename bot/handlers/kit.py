@@ -177,7 +177,9 @@ class Handler(Generic[T]):
             return
         runtime.wake_sender()
         pressed = update.callback_query is not None
-        edit = reply if pressed and not self.sends else None
+        # A photo cannot replace a text message: it goes out as a new one.
+        photo = reply is not None and reply.photo is not None
+        edit = reply if pressed and not self.sends and not photo else None
         replies = [*([reply] if reply is not None and edit is None else []), *turn.sends]
         try:
             await delivering.deliver(

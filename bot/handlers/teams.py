@@ -82,9 +82,11 @@ async def open_notify(turn: Press) -> Reply:
 async def set_notify(turn: Press) -> Reply:
     """Someone chose how they hear the team's news."""
     notify = members.notify_named(turn.callback.arg)
-    own, child = await members.set_notify(turn.session, turn.person, turn.callback.id, notify)
+    saved = await members.set_notify(turn.session, turn.person, turn.callback.id, notify)
     username = turn.update.get_bot().username
-    return views.notify_saved(own, child, username, turn.language)
+    return views.notify_saved(
+        saved.member, saved.child, username, turn.language, digest=saved.digest
+    )
 
 
 @for_child("leave")

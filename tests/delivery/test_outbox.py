@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bot.callbacks import Callback
 from bot.delivery.outbox import enqueue, keyboard_json, split_text
 from bot.replies import Button, Reply
-from models import Outbox, OutboxStatus
+from models import Outbox, OutboxFile, OutboxStatus
 from models.session import Database
 
 lines = st.lists(
@@ -72,3 +72,28 @@ async def test_nothing_is_queued_when_the_callers_transaction_rolls_back(db: Dat
 
     async with db.open_session() as session:
         assert list(await session.scalars(select(Outbox))) == []
+
+
+async def test_a_photo_is_one_send_photo_row_with_its_bytes_beside_it(db: Database) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"x" * 1000
+    reply = Reply("📋 <b>Lily</b>", [[Button("Help", Callback("menu", 0, "help"))]], photo=png)
+
+    async with db.transaction() as session:
+        [row] = await enqueue(session, -100, reply)
+
+    async with db.open_session() as session:
+        stored = await session.get(Outbox, row.id)
+        file = await session.get(OutboxFile, row.id)
+    assert stored is not None and stored.method == "sendPhoto"
+    assert stored.payload == {
+        "caption": "📋 <b>Lily</b>",
+        "parse_mode": "HTML",
+        "reply_markup": {"inline_keyboard": [[{"text": "Help", "callback_data": "menu:0:help"}]]},
+    }
+    assert file is not None and file.content == png
+
+
+async def test_a_caption_over_telegrams_limit_is_a_bug_not_a_queued_failure(db: Database) -> None:
+    async with db.transaction() as session:
+        with pytest.raises(ValueError, match="caption"):
+            await enqueue(session, -100, Reply("x" * 1025, photo=b"\x89PNG"))

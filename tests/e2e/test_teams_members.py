@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from sqlalchemy import select
 
 from bot.sandbox.client import Actor, Group
-from models import Child, Membership, NotifyPreference, Person, Role
+from bot.services.digests.subscriptions import KIND
+from models import Child, Membership, NotifyPreference, Person, Reminder, Role
 from tests.e2e.conftest import World
 from tests.e2e.teams_steps import answer_to, create_team, invitation, join, linked_group, say, tap
 from tests.factories import make_member, make_person
@@ -162,8 +165,15 @@ async def test_a_clinician_chooses_digests_only(world: World) -> None:
 
     saved = await tap(world, doctor, doctor.private_chat, menu, "🗞 Digests only")
 
-    assert saved.text == "Saved. Lily's news reaches you in digests only."
+    assert saved.text == (
+        "Saved. Lily's news reaches you in digests only.\n"
+        "🗞 Your digest of Lily comes every Monday at 08:00 (your time, Europe/London):"
+        " change it with /digest schedule."
+    )
     assert (await _membership(world, doctor)).notify == NotifyPreference.DIGEST
+    async with world.db.open_session() as session:
+        [due] = await session.scalars(select(Reminder.due_at).where(Reminder.kind == KIND))
+    assert due.astimezone(ZoneInfo("Europe/London")).strftime("%a %H:%M") == "Mon 08:00"
 
 
 async def _gran_in_the_group(world: World, mum: Actor, group: Group, **notify) -> Actor:

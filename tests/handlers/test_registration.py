@@ -10,6 +10,7 @@ from telegram.ext import ApplicationBuilder
 
 from bot import scheduling
 from bot.handlers import register_all
+from bot.services.digests import subscriptions as digests
 from bot.services.doses import reminders as doses
 from bot.services.followups.schedule import ASK, NOTICE
 from bot.services.medications import titration
@@ -17,8 +18,9 @@ from bot.services.teams import permissions
 
 TOKEN = "123456:" + "A" * 35
 TIMED_KINDS = {doses.REMIND, doses.AGAIN, doses.SNOOZED, doses.MISSED, doses.PLAN, doses.SYNC}
-TIMED_KINDS |= {NOTICE, ASK, titration.KIND}
+TIMED_KINDS |= {NOTICE, ASK, titration.KIND, digests.KIND}
 FEATURE_COMMANDS = ["meds", "med", "doses", "adherence", "followup", "reminders"]
+FEATURE_COMMANDS += ["digest", "timezone"]
 
 
 def _in_a_fresh_interpreter(code: str) -> dict[str, list[str]]:

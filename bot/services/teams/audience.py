@@ -41,6 +41,12 @@ def member(membership: Membership, person: Person) -> Recipient:
     return Recipient(person.telegram_user_id, person.language_code, membership.id)
 
 
+def privately(membership: Membership, person: Person) -> Audience:
+    """One member's private chat, or nobody if they cannot get private messages."""
+    reachable = can_receive(membership, person)
+    return Audience(membership.child_id, (member(membership, person),) if reachable else ())
+
+
 async def team(
     session: AsyncSession,
     child_id: int,

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
 from bot.services import audit
+from bot.services.digests.subscriptions import Schedule, subscribe_default
 from bot.services.errors import DomainError, NotAMember
 from bot.services.teams.children import get_child, membership_in, require_member
 from bot.services.teams.permissions import Action, require
@@ -33,6 +34,15 @@ class Roster:
     group: TeamChat | None
     members: list[Member]
     viewer: Membership
+
+
+@dataclass(frozen=True)
+class NotifySaved:
+    """A member's new way of hearing the news; ``digest`` is their schedule if digests only."""
+
+    member: Member
+    child: Child
+    digest: Schedule | None = None
 
 
 def role_named(value: str | None) -> Role:
@@ -135,8 +145,11 @@ async def own(session: AsyncSession, person: Person, membership_id: int) -> tupl
 
 async def set_notify(
     session: AsyncSession, person: Person, membership_id: int, notify: NotifyPreference
-) -> tuple[Member, Child]:
-    """``person`` chooses how they hear about their own team."""
+) -> NotifySaved:
+    """``person`` chooses how they hear about their own team.
+
+    "Digests only" subscribes them to the default digest schedule unless they have one.
+    """
     found, child = await own(session, person, membership_id)
     mine = found.membership
     if mine.notify != notify:
@@ -151,7 +164,9 @@ async def set_notify(
             child_id=mine.child_id,
             notify=notify.value,
         )
-    return found, child
+    if notify != NotifyPreference.DIGEST:
+        return NotifySaved(found, child)
+    return NotifySaved(found, child, await subscribe_default(session, person, mine))
 
 
 async def _keep_a_guardian(session: AsyncSession, leaving: Membership) -> None:

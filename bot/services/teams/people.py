@@ -5,7 +5,12 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models import Membership, Person
+from bot.services import audit
+from bot.services.digests.subscriptions import replan_all
+from bot.services.errors import DomainError
+from bot.services.teams.children import children_of
+from bot.services.teams.newchild import common_zones
+from models import Child, Membership, Person
 
 
 async def meet(
@@ -42,3 +47,29 @@ async def meet(
             .values(private_delivery_ok=True)
         )
     return person
+
+
+async def set_timezone(session: AsyncSession, person: Person, timezone: str | None) -> Person:
+    """``person`` reads their schedules in ``timezone`` (None: their child's); digests move."""
+    if person.timezone != timezone:
+        person.timezone = timezone
+        await audit.record(
+            session, "person.timezone_set", actor_id=person.id, child_id=None, timezone=timezone
+        )
+        await replan_all(session, person)
+    return person
+
+
+async def home_child(session: AsyncSession, person: Person) -> Child | None:
+    """The child whose zone is ``person``'s when they have none: their default, or first."""
+    children = await children_of(session, person.id)
+    chosen = [child for child in children if child.id == person.default_child_id]
+    return (chosen or children or [None])[0]
+
+
+def offered_zone(language: str | None, index: int) -> str:
+    """The zone a /timezone button names; a stale or forged one reads as an expired button."""
+    zones = common_zones(language)
+    if not 0 <= index < len(zones):
+        raise DomainError("errors.expired_button")
+    return zones[index]

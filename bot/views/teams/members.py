@@ -6,11 +6,13 @@ from collections.abc import Sequence
 
 from bot.callbacks import Callback
 from bot.replies import Button, Language, Render, Reply
+from bot.services.digests.subscriptions import Schedule
 from bot.services.teams.children import can_receive
 from bot.services.teams.members import Member, Roster
 from bot.services.teams.permissions import Action, may
 from bot.texts import t
 from bot.views.common import escape
+from bot.views.digests import schedule as digest_schedule
 from models import Child, NotifyPreference, Role
 
 
@@ -28,12 +30,17 @@ def chat_url(bot_username: str) -> str:
 
 
 def choose_child(
-    children: list[Child], command: str, language: str | None, key: str = "teams.choose_child"
+    children: list[Child],
+    command: str,
+    language: str | None,
+    key: str = "teams.choose_child",
+    *,
+    arg: str | None = None,
 ) -> Reply:
-    """Ask which child ``command`` is about, one big button per child."""
+    """Ask which child ``command`` is about, one big button per child (each carrying ``arg``)."""
     return Reply(
         t(key, language),
-        [[Button(child.name, Callback("child", child.id, command))] for child in children],
+        [[Button(child.name, Callback("child", child.id, command, arg))] for child in children],
     )
 
 
@@ -196,8 +203,15 @@ def notify_menu(found: Member, child: Child, language: str | None) -> Reply:
     return Reply(text, buttons)
 
 
-def notify_saved(found: Member, child: Child, bot_username: str, language: str | None) -> Reply:
-    """Confirm the choice; say how to start the bot if private messages cannot reach them yet."""
+def notify_saved(
+    found: Member,
+    child: Child,
+    bot_username: str,
+    language: str | None,
+    digest: Schedule | None = None,
+) -> Reply:
+    """Confirm the choice, with the schedule "Digests only" set (``digest``); say how to start
+    the bot if private messages cannot reach them yet."""
     m = found.membership
     text = t(
         "teams.notify_saved",
@@ -205,7 +219,10 @@ def notify_saved(found: Member, child: Child, bot_username: str, language: str |
         child=escape(child.name),
         current=t(f"teams.notify.{m.notify}", language),
     )
-    if m.notify == NotifyPreference.PRIVATE and not can_receive(m, found.person):
+    if m.notify == NotifyPreference.DIGEST:
+        text += "\n" + digest_schedule.default_set(digest, language)
+    private = m.notify == NotifyPreference.PRIVATE or digest is not None
+    if private and not can_receive(m, found.person):
         text += "\n\n" + t("teams.needs_start", language, url=chat_url(bot_username))
     return Reply(text)
 

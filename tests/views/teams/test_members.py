@@ -6,9 +6,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import callbacks
+from bot.services.digests.subscriptions import Schedule
 from bot.services.teams.members import Member, Roster
 from bot.views.teams import members as views
-from models import Child, Membership, NotifyPreference, Person, Role, TeamChat
+from models import (
+    Child,
+    DigestCadence,
+    DigestSubscription,
+    Membership,
+    NotifyPreference,
+    Person,
+    Role,
+    TeamChat,
+)
 from tests.views.screens import all_data, data, label_rows, labels
 
 LILY = Child(id=7, name="Lily", timezone="Europe/London")
@@ -256,3 +266,30 @@ def test_every_child_button_names_the_child_and_carries_its_id(
     assert [callbacks.parse(d) for d in all_data(reply)] == [
         callbacks.Callback("child", child_id, "history") for child_id, _ in pairs
     ]
+
+
+def test_digests_only_says_when_the_digest_comes() -> None:
+    schedule = Schedule(
+        LEE.membership,
+        LILY,
+        "Europe/London",
+        DigestSubscription(cadence=DigestCadence.WEEKLY, weekday=0, hour=8),
+    )
+
+    text = views.notify_saved(LEE, LILY, "CareCircleBot", None, digest=schedule).text
+
+    assert text == (
+        "Saved. Lily's news reaches you in digests only.\n"
+        "🗞 Your digest of Lily comes every Monday at 08:00 (your time, Europe/London):"
+        " change it with /digest schedule."
+    )
+
+
+def test_digests_only_for_someone_the_table_refuses_digests_says_so() -> None:
+    teacher = _member(2, "Ms Park", Role.EDUCATOR, NotifyPreference.DIGEST)
+
+    text = views.notify_saved(teacher, LILY, "CareCircleBot", None).text
+
+    assert text.endswith(
+        "\nDigests are for guardians, caregivers and clinicians, so you'll hear only urgent alerts."
+    )
