@@ -4,14 +4,17 @@ Every handler is ``async def name(turn: Turn) -> None`` wrapped by ``@handles``.
 The decorator opens the session, skips updates already handled, records who
 sent it, runs the handler, commits once, and only then sends what the handler
 asked for — so nothing is announced that was not saved. A ``DomainError``
-rolls back and becomes a friendly reply; a database failure tells the user
+rolls back and becomes a friendly reply, its params escaped here and only here
+(they are often the user's own words); a database failure tells the user
 that nothing was recorded. Callback queries are always answered.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -35,7 +38,7 @@ from bot.runtime import Runtime, runtime_of
 from bot.services import clock, people
 from bot.services.errors import DomainError
 from bot.texts import t
-from bot.views.common import Button, Reply
+from bot.views.common import Button, Reply, escape
 from models import Person, ProcessedUpdate
 
 log = logging.getLogger(__name__)
@@ -180,10 +183,24 @@ async def _queue_replies(runtime: Runtime, chat_id: int, replies: list[Reply]) -
     runtime.wake_sender()
 
 
+def refusal(error: DomainError, language: str | None = None) -> str:
+    """The HTML that explains ``error``: its params may hold anyone's words, so all are escaped.
+
+    This is the one place they are escaped; services pass them as they are.
+    """
+    params = {name: escape(str(value)) for name, value in error.params.items()}
+    return t(error.key, language, **params)
+
+
+def as_alert(text: str) -> str:
+    """An HTML text as a button's alert must carry it: Telegram reads no markup there."""
+    return html.unescape(re.sub(r"<[^>]*>", "", text))
+
+
 async def _refuse(update: Update, text: str) -> None:
-    """Tell the user why nothing happened."""
+    """Tell the user why nothing happened (``text`` is HTML)."""
     if update.callback_query is not None:
-        await update.callback_query.answer(text, show_alert=True)
+        await update.callback_query.answer(as_alert(text), show_alert=True)
     elif update.effective_message is not None:
         await update.effective_message.reply_text(text)
 
@@ -204,7 +221,7 @@ def handles(fn: HandlerFn) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awai
                 await fn(turn)
         except DomainError as error:
             language = update.effective_user.language_code if update.effective_user else None
-            await _refuse(update, t(error.key, language, **error.params))
+            await _refuse(update, refusal(error, language))
             return
         except (SQLAlchemyError, OSError):
             log.exception("database error while handling update %s", update.update_id)

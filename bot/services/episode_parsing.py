@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -60,10 +59,9 @@ class EpisodeParseError(DomainError):
 
     def __init__(self, reason: str, **params: Any) -> None:
         """Refuse for ``reason`` ("future_time" or "episode_parsing.future_time")."""
-        # The texts are HTML and the handler fills params in as they are: escape the user's words.
-        escaped = {name: html.escape(str(value), quote=False) for name, value in params.items()}
         key = reason if reason.startswith(_TEXTS) else f"{_TEXTS}{reason}"
-        super().__init__(key, **escaped)
+        # As typed: the handler kit escapes every refusal's params for HTML.
+        super().__init__(key, **{name: str(value) for name, value in params.items()})
 
 
 @dataclass(frozen=True)

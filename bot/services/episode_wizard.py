@@ -15,7 +15,6 @@ from bot.services import episode_vocabulary as vocab
 from bot.services.episode_parsing import EpisodeParseError, ParsedEpisode, parse_episode
 from bot.services.errors import DomainError
 from bot.services.permissions import Action, require
-from bot.views.common import escape
 from models import Child, EpisodeKind, Event, Intensity, Membership, Person, WizardState
 
 FLOW = "episode"
@@ -230,7 +229,7 @@ async def _own(session: AsyncSession, person: Person, chat_id: int, ticket: int)
     for other in others:
         if wizards.ticket(other) == ticket and other.expires_at > clock.now():
             owner = await session.get_one(Person, other.person_id)
-            raise NotYours(name=escape(owner.first_name))
+            raise NotYours(name=owner.first_name)
     raise wizards.WizardExpired()
 
 

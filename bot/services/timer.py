@@ -12,7 +12,7 @@ from bot.delivery.outbox import enqueue
 from bot.services import audit, clock, teams
 from bot.services.errors import DomainError
 from bot.services.permissions import Action, require
-from bot.views.common import Reply, escape
+from bot.views.common import Reply
 from models import Child, Membership, Outbox, Person, Timer, TimerStatus
 
 # Telegram allows about one edit a second per chat; a 10-second beat leaves room for everyone.
@@ -64,7 +64,7 @@ async def start(
     if running is not None:
         live = await _live(session, running)
         raise DomainError(
-            "timer.already_running", name=escape(live.started_by), elapsed=clock_face(live.seconds)
+            "timer.already_running", name=live.started_by, elapsed=clock_face(live.seconds)
         )
     started = Timer(
         child_id=membership.child_id,
