@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.outbox import edit_payload
 from bot.services import clock
+from bot.services.teams import hears_about
 from bot.views.common import Reply
 from models import Outbox, OutboxStatus
 
@@ -19,11 +20,17 @@ async def show_everywhere(
 ) -> list[int]:
     """Queue an edit of each sent copy (but ``skip``, (chat id, message id)) to show ``reply``.
 
-    Returns the ids of copies not sent yet: their message id is unknown until the
-    sender delivers them, and rewriting a queued row could race the sender reading it.
+    A copy in a chat that no longer hears about its child (someone who left the team, a
+    group unlinked since) is left as it was. Returns the ids of copies not sent yet: their
+    message id is unknown until the sender delivers them, and rewriting a queued row could
+    race the sender reading it.
     """
     waiting: list[int] = []
     for copy in copies:
+        if copy.child_id is not None and not await hears_about(
+            session, copy.child_id, copy.chat_id
+        ):
+            continue
         if copy.telegram_message_id is None:
             if copy.status == OutboxStatus.PENDING:
                 waiting.append(copy.id)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.delivery.outbox import withdraw
 from bot.services import audit, clock
 from bot.services.errors import DomainError, NotAMember
 from bot.services.permissions import Action, require
@@ -172,6 +173,9 @@ async def _end(session: AsyncSession, membership: Membership, kind: str, *, acto
     if membership.role == Role.GUARDIAN:
         await _keep_a_guardian(session, membership)
     membership.left_at = clock.now()
+    # What is still queued for them about the child would reach them after they left.
+    who = await session.get_one(Person, membership.person_id)
+    await withdraw(session, who.telegram_user_id, membership.child_id, "left the team")
     await audit.record(
         session,
         kind,

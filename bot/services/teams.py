@@ -119,6 +119,26 @@ async def resolve(
     return require_member(await membership_in(session, person.id, chosen))
 
 
+async def hears_about(session: AsyncSession, child_id: int, chat_id: int) -> bool:
+    """Whether news of ``child_id`` may show in ``chat_id`` now, edits of old messages included.
+
+    Only its linked group does, and the private chat of someone on its team now.
+    """
+    linked = select(TeamChat.id).where(TeamChat.child_id == child_id, TeamChat.chat_id == chat_id)
+    if await session.scalar(linked) is not None:
+        return True
+    member = (
+        select(Membership.id)
+        .join(Person, Person.id == Membership.person_id)
+        .where(
+            Person.telegram_user_id == chat_id,
+            Membership.child_id == child_id,
+            Membership.left_at.is_(None),
+        )
+    )
+    return await session.scalar(member) is not None
+
+
 def can_receive(membership: Membership, person: Person) -> bool:
     """Whether the bot can write to this member privately (they opened a chat with it)."""
     return person.started_bot and membership.private_delivery_ok

@@ -124,6 +124,8 @@ async def due(session: AsyncSession) -> list[Due]:
         edit = found.message_id is not None and (
             alert or found.status != TimerStatus.RUNNING or now - last >= EDIT_EVERY
         )
+        # Its chat may have left the team since (the starter was removed): no more news there.
+        edit = edit and await teams.hears_about(session, found.child_id, found.chat_id)
         if edit:
             found.edited_at = now
         await session.flush()

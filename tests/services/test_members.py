@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from bot.delivery.outbox import enqueue
 from bot.services import members
 from bot.services.errors import DomainError, Forbidden, NotAMember
-from models import Event, Membership, NotifyPreference, Role
+from bot.views.common import Reply
+from models import Event, Membership, NotifyPreference, Outbox, OutboxStatus, Role
 from models.session import Database
 from tests.factories import make_child, make_member, make_person
 
@@ -117,6 +119,43 @@ async def test_a_removed_members_old_button_changes_nothing(db: Database, frozen
     async with db.session() as session:
         with pytest.raises(NotAMember):
             await members.remove(session, teacher, mums.id)
+
+
+async def _queued(db: Database, chat_id: int) -> list[tuple[str, OutboxStatus]]:
+    async with db.sessions() as session:
+        rows = await session.scalars(select(Outbox).where(Outbox.chat_id == chat_id))
+        return [(row.payload["text"], row.status) for row in rows]
+
+
+async def test_news_still_queued_for_a_removed_member_is_withdrawn(
+    db: Database, frozen_clock
+) -> None:
+    lily, mum, teacher, _, teachers = await _team(db)
+    async with db.session() as session:
+        other = await make_child(session, "Max")
+        await enqueue(session, teacher.telegram_user_id, Reply("Lily's dose"), child_id=lily.id)
+        await enqueue(session, teacher.telegram_user_id, Reply("Max's dose"), child_id=other.id)
+
+    async with db.session() as session:
+        await members.remove(session, mum, teachers.id)
+
+    assert await _queued(db, teacher.telegram_user_id) == [
+        ("Lily's dose", OutboxStatus.FAILED),
+        ("Max's dose", OutboxStatus.PENDING),
+    ]
+
+
+async def test_news_still_queued_for_someone_who_leaves_is_withdrawn(
+    db: Database, frozen_clock
+) -> None:
+    lily, _, teacher, _, teachers = await _team(db)
+    async with db.session() as session:
+        await enqueue(session, teacher.telegram_user_id, Reply("Lily's dose"), child_id=lily.id)
+
+    async with db.session() as session:
+        await members.leave(session, teacher, lily.id)
+
+    assert await _queued(db, teacher.telegram_user_id) == [("Lily's dose", OutboxStatus.FAILED)]
 
 
 async def test_someone_chooses_private_messages_for_themselves(db: Database) -> None:
