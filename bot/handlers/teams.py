@@ -41,9 +41,13 @@ async def change_role(turn: Turn) -> None:
     """A guardian gave a member another role."""
     assert turn.person is not None and turn.callback is not None
     role = members.role_named(turn.callback.arg)
-    found, child = await members.change_role(turn.session, turn.person, turn.callback.id, role)
-    turn.edit = views.member(found, child, turn.language)
-    await announce(turn.session, child.id, views.role_changed(found, child))
+    done = await members.change_role(turn.session, turn.person, turn.callback.id, role)
+    turn.edit = views.member(done.member, done.child, turn.language)
+    if done.changed:
+        await announce(turn.session, done.child.id, views.role_changed(done.member, done.child))
+    else:
+        turn.answer = views.role_unchanged(done.member, done.child, turn.language)
+        turn.alert = True
 
 
 @handles

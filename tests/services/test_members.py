@@ -55,6 +55,17 @@ async def test_a_guardian_changes_a_members_role(db: Database, frozen_clock) -> 
     assert (await _events(db))[-1][0] == "member.role_changed"
 
 
+async def test_the_role_a_member_has_already_changes_nothing(db: Database, frozen_clock) -> None:
+    _, mum, _, _, teachers = await _team(db)
+    before = await _events(db)
+
+    async with db.session() as session:
+        changed = await members.change_role(session, mum, teachers.id, Role.EDUCATOR)
+
+    assert changed.changed is False and changed.member.membership.role == Role.EDUCATOR
+    assert await _events(db) == before
+
+
 async def test_an_educator_cannot_change_roles(db: Database) -> None:
     _, _, teacher, mums, _ = await _team(db)
 
