@@ -13,6 +13,7 @@ from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter
 from telegram.ext import Application
 
+from bot import housekeeping
 from bot.app import build_application
 from bot.delivery.sender import Limits, Sender, retry_after_seconds
 from bot.handlers.timer import Ticker
@@ -100,6 +101,7 @@ async def running_bot(
         ticker.start()
         assert app.job_queue is not None
         dispatcher.start(app.job_queue)
+        housekeeping.start(app)
         assert app.updater is not None
         poller = DurablePoller(app, runtime.db, poll_timeout) if webhook is None else None
         runtime.poller = poller
