@@ -134,7 +134,8 @@ async def test_a_removed_members_old_button_changes_nothing(db: Database, frozen
 
 async def _queued(db: Database, chat_id: int) -> list[tuple[str, OutboxStatus]]:
     async with db.sessions() as session:
-        rows = await session.scalars(select(Outbox).where(Outbox.chat_id == chat_id))
+        query = select(Outbox).where(Outbox.chat_id == chat_id).order_by(Outbox.id)
+        rows = await session.scalars(query)
         return [(row.payload["text"], row.status) for row in rows]
 
 
