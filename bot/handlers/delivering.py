@@ -6,7 +6,9 @@ to the outbox, and the sender delivers it when Telegram allows.
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 
 from telegram import (
     InlineKeyboardButton,
@@ -111,9 +113,14 @@ async def _queue_replies(runtime: Runtime, chat_id: int, replies: list[Reply]) -
     runtime.wake_sender()
 
 
+def as_alert(text: str) -> str:
+    """An HTML text as a button's alert must carry it: Telegram reads no markup there."""
+    return html.unescape(re.sub(r"<[^>]*>", "", text))
+
+
 async def refuse(update: Update, text: str) -> None:
-    """Tell the user why nothing happened."""
+    """Tell the user why nothing happened (``text`` is HTML)."""
     if update.callback_query is not None:
-        await update.callback_query.answer(text, show_alert=True)
+        await update.callback_query.answer(as_alert(text), show_alert=True)
     elif update.effective_message is not None:
         await update.effective_message.reply_text(text)

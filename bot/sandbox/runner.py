@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import SecretStr
 
 from bot import schema as migrate
+from bot.housekeeping import highest_update_id
 from bot.runner import running_bot
 from bot.runtime import Runtime
 from bot.sandbox.server import Emulator
@@ -28,25 +29,29 @@ async def run_sandbox(
     """Start the emulator on ``port`` and the bot against it; serve until ``until`` returns.
 
     Without ``database_url`` each run starts on a fresh SQLite file, because the
-    emulator's users and chats live in memory and start anew too.
+    emulator's users and chats live in memory and start anew too. On a database kept
+    from an earlier run, the emulator numbers its updates above every id the bot saw,
+    which the bot would otherwise skip as already handled.
     """
     folder = Path(tempfile.mkdtemp(prefix="carecircle-sandbox-"))
     url = database_url or f"sqlite+aiosqlite:///{folder / 'sandbox.db'}"
     await migrate.upgrade(url)
-    emulator = Emulator(token=SANDBOX_TOKEN)
-    await emulator.start(port=port)
-    sandbox_settings = settings.model_copy(
-        update={
-            "bot_token": SecretStr(SANDBOX_TOKEN),
-            "telegram_base_url": emulator.bot_api_url,
-            "database_url": url,
-        }
-    )
     db = Database(url)
+    emulator: Emulator | None = None
     try:
+        emulator = Emulator(token=SANDBOX_TOKEN, first_update_id=await highest_update_id(db) + 1)
+        await emulator.start(port=port)
+        sandbox_settings = settings.model_copy(
+            update={
+                "bot_token": SecretStr(SANDBOX_TOKEN),
+                "telegram_base_url": emulator.bot_api_url,
+                "database_url": url,
+            }
+        )
         async with running_bot(Runtime(sandbox_settings, db), poll_timeout=1):
             print(f"sandbox ready at {emulator.url}", flush=True)
             await until()
     finally:
         await db.dispose()
-        await emulator.stop()
+        if emulator is not None:
+            await emulator.stop()

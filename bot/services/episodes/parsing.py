@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 from bot.services.episodes import vocabulary as vocab
 from bot.services.errors import DomainError
 from bot.services.medications import drugs
-from bot.texts import escape
 from models.episode import EpisodeKind, Intensity
 
 _TEXTS = "episode_parsing."
@@ -61,11 +60,10 @@ class EpisodeParseError(DomainError):
 
     def __init__(self, reason: str, **params: Any) -> None:
         """Refuse for ``reason`` ("future_time" or "episode_parsing.future_time")."""
-        # The texts are HTML and the handler fills params in as they are: escape the user's words,
-        # and quote a long word in part so that the refusal always fits in a message.
-        escaped = {name: escape(_quote(str(v))) for name, v in params.items()}
         key = reason if reason.startswith(_TEXTS) else f"{_TEXTS}{reason}"
-        super().__init__(key, **escaped)
+        # As typed (the handler kit escapes every refusal's params for HTML), a long word
+        # quoted in part so that the refusal always fits in a message.
+        super().__init__(key, **{name: _quote(str(value)) for name, value in params.items()})
 
 
 def _quote(words: str) -> str:
