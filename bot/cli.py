@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from bot import schema as migrate
 from bot.leadership import AnotherProcessRunning
 from bot.logs import configure_logging
-from bot.runner import Webhook, serve
+from bot.runner import TelegramRefused, Webhook, serve
 from bot.runtime import Runtime
 from bot.settings import Settings, SettingsError, load_settings
 from models.session import Database
@@ -106,7 +106,12 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_run(settings, args))
         elif args.command == "sandbox":
             asyncio.run(_sandbox(settings, args.port, args.database_url))
-    except (SettingsError, migrate.SchemaOutOfDate, AnotherProcessRunning) as error:
+    except (
+        SettingsError,
+        migrate.SchemaOutOfDate,
+        AnotherProcessRunning,
+        TelegramRefused,
+    ) as error:
         print(f"carecircle: {error}", file=sys.stderr)
         return 2
     except (OperationalError, OSError) as error:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from telegram import Update
+from telegram import Bot, Update
+from telegram.error import InvalidToken, NetworkError, RetryAfter
 from telegram.ext import Application
 
+from bot import housekeeping
 from bot.app import build_application
-from bot.delivery.sender import Limits, Sender
+from bot.delivery.sender import Limits, Sender, retry_after_seconds
 from bot.handlers.timer import Ticker
 from bot.leadership import leadership_for
 from bot.news import refusals
@@ -22,6 +25,46 @@ from bot.scheduling import DISPATCHER_KEY, Dispatcher
 from bot.schema import ensure_up_to_date
 
 log = logging.getLogger(__name__)
+
+# Waits between attempts to reach Telegram at start: 1 s, 2 s, 4 s… then once a minute.
+FIRST_RETRY, LONGEST_RETRY = 1.0, 60.0
+
+
+class TelegramRefused(Exception):
+    """Telegram refused the bot token: no retry can help, so the bot stops and says so."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Telegram refused the bot token; check CARECIRCLE_BOT_TOKEN "
+            "(and --base-url, if you set one)."
+        )
+
+
+async def reach_telegram(
+    bot: Bot, *, first: float = FIRST_RETRY, longest: float = LONGEST_RETRY
+) -> None:
+    """Ask Telegram who the bot is (getMe) until it answers, waiting longer after each failure.
+
+    Each failed attempt is one warning line; a refused token raises ``TelegramRefused``
+    at once (PTB's own error would print the token).
+    """
+    delay, attempt = first, 1
+    while True:
+        try:
+            await bot.initialize()
+            return
+        except InvalidToken:
+            raise TelegramRefused() from None
+        except RetryAfter as error:
+            wait = max(delay, retry_after_seconds(error))
+            reason = "Telegram asks to wait"
+        except NetworkError as error:  # timeouts, connection errors and 5xx
+            wait, reason = delay, str(error)
+        log.warning(
+            "cannot reach Telegram (%s); trying again in %g s (attempt %d)", reason, wait, attempt
+        )
+        await asyncio.sleep(wait)
+        delay, attempt = min(delay * 2, longest), attempt + 1
 
 
 @dataclass(frozen=True)
@@ -43,10 +86,11 @@ async def running_bot(
     webhook: Webhook | None = None,
     poll_timeout: int = 10,
     limits: Limits = Limits(),
+    app: Application | None = None,
 ) -> AsyncIterator[Application]:
     """Run the bot and its outbox sender for the duration of the ``async with`` block."""
     await ensure_up_to_date(runtime.db.engine)
-    app = build_application(runtime, base_url)
+    app = app or build_application(runtime, base_url)
     async with app:
         sender = Sender(runtime.db, app.bot, limits, refused=refusals.private_refused)
         runtime.sender, runtime.wake_sender = sender, sender.wake
@@ -58,6 +102,7 @@ async def running_bot(
         ticker.start()
         assert app.job_queue is not None
         dispatcher.start(app.job_queue)
+        housekeeping.start(app)
         assert app.updater is not None
         poller = DurablePoller(app, runtime.db, poll_timeout) if webhook is None else None
         runtime.poller = poller
@@ -98,7 +143,17 @@ async def serve(
             acquired.cancel()
             return
         acquired.result()
-        async with running_bot(runtime, base_url, webhook=webhook):
+        app = build_application(runtime, base_url)
+        reached = asyncio.ensure_future(reach_telegram(app.bot))
+        await asyncio.wait({reached, stop}, return_when=asyncio.FIRST_COMPLETED)
+        if not reached.done():
+            reached.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reached
+            await app.bot.shutdown()
+            return
+        reached.result()
+        async with running_bot(runtime, base_url, webhook=webhook, app=app):
             log.info("CareCircle is running")
             lost = asyncio.ensure_future(leadership.lost())
             await asyncio.wait({lost, stop}, return_when=asyncio.FIRST_COMPLETED)

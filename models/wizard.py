@@ -36,6 +36,8 @@ class ProcessedUpdate(Base):
     """An update id already handled, so a redelivered update changes nothing."""
 
     __tablename__ = "processed_update"
+    # The housekeeping job deletes the oldest marks first (bot/housekeeping.py).
+    __table_args__ = (Index("ix_processed_update_processed_at", "processed_at"),)
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     processed_at: Mapped[datetime]

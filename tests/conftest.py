@@ -10,8 +10,6 @@ import pytest
 
 from bot import clock
 from models.session import Database
-
-# An autouse fixture: every emulator answer in the suite is checked against the Bot API schema.
 from tests.support.databases import (
     PostgresDatabases,
     SqliteDatabases,
@@ -20,6 +18,9 @@ from tests.support.databases import (
     pg_server_url,
     with_database,
 )
+
+# An autouse fixture: every emulator answer in the suite is checked against the Bot API schema.
+pytest_plugins = ["tests.support.conformance"]
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

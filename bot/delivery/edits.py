@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
@@ -15,15 +17,20 @@ async def show_everywhere(
     copies: list[Outbox],
     reply: Reply,
     *,
+    hearing: Container[int],
     skip: tuple[int, int] | None = None,
 ) -> list[int]:
     """Queue an edit of each sent copy (but ``skip``, (chat id, message id)) to show ``reply``.
 
-    Returns the ids of copies not sent yet: their message id is unknown until the
-    sender delivers them, and rewriting a queued row could race the sender reading it.
+    Only copies in the chats of ``hearing`` change: one in a chat that no longer hears
+    about the child (someone who left the team, a group unlinked since) is left as it was.
+    Returns the ids of copies not sent yet: their message id is unknown until the sender
+    delivers them, and rewriting a queued row could race the sender reading it.
     """
     waiting: list[int] = []
     for copy in copies:
+        if copy.chat_id not in hearing:
+            continue
         if copy.telegram_message_id is None:
             if copy.status == OutboxStatus.PENDING:
                 waiting.append(copy.id)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
 from bot.replies import Button, Reply
-from models import Outbox, OutboxFile
+from models import Outbox, OutboxFile, OutboxStatus
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -147,3 +148,17 @@ async def enqueue_edit(
     session.add(row)
     await session.flush()
     return row
+
+
+async def withdraw(session: AsyncSession, chat_id: int, child_id: int, reason: str) -> None:
+    """Give up the messages and edits about ``child_id`` still queued for ``chat_id``."""
+    await session.execute(
+        update(Outbox)
+        .where(
+            Outbox.chat_id == chat_id,
+            Outbox.child_id == child_id,
+            Outbox.status == OutboxStatus.PENDING,
+        )
+        .values(status=OutboxStatus.FAILED, last_error=reason)
+        .execution_options(synchronize_session=False)
+    )

@@ -6,7 +6,9 @@ to the outbox, and the sender delivers it when Telegram allows.
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from datetime import datetime, timedelta
 
 from telegram import (
@@ -150,10 +152,15 @@ async def _queue_replies(
     runtime.wake_sender()
 
 
+def as_alert(text: str) -> str:
+    """An HTML text as a button's alert must carry it: Telegram reads no markup there."""
+    return html.unescape(re.sub(r"<[^>]*>", "", text))
+
+
 async def refuse(update: Update, text: str) -> None:
-    """Tell the user why nothing happened."""
+    """Tell the user why nothing happened (``text`` is HTML)."""
     if update.callback_query is not None:
-        if not await _answer(update, text, True):
+        if not await _answer(update, as_alert(text), True):
             await _say_instead(update, text)
     elif update.effective_message is not None:
         await update.effective_message.reply_text(text)

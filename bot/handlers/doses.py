@@ -37,11 +37,13 @@ async def show_outcome(
     session: AsyncSession, outcome: dose_outcomes.DoseOutcome, skip: tuple[int, int] | None = None
 ) -> None:
     """Edit every copy of the reminder, and of its missed alert, to show what happened."""
+    hearing, alert = outcome.hearing, views.missed_alert(outcome)
     waiting = await edits.show_everywhere(
-        session, outcome.copies, views.outcome(outcome), skip=skip
+        session, outcome.copies, views.outcome(outcome), hearing=hearing, skip=skip
     )
-    alert = views.missed_alert(outcome)
-    waiting += await edits.show_everywhere(session, outcome.alerts, alert, skip=skip)
+    waiting += await edits.show_everywhere(
+        session, outcome.alerts, alert, hearing=hearing, skip=skip
+    )
     await doses.sync_later(session, outcome.reminder, waiting)
 
 
@@ -194,8 +196,11 @@ async def sync_copies(session: AsyncSession, fired: scheduling.Fired) -> None:
     waiting = set(fired.payload["waiting"])
     copies = [c for c in found.copies if c.id in waiting]
     alerts = [c for c in found.alerts if c.id in waiting]
-    still = await edits.show_everywhere(session, copies, views.outcome(found))
-    still += await edits.show_everywhere(session, alerts, views.missed_alert(found))
+    hearing = found.hearing
+    still = await edits.show_everywhere(session, copies, views.outcome(found), hearing=hearing)
+    still += await edits.show_everywhere(
+        session, alerts, views.missed_alert(found), hearing=hearing
+    )
     await doses.sync_later(session, found.reminder, still, fired.payload["tries"])
 
 

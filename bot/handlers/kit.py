@@ -11,7 +11,8 @@ The kit opens the session, skips updates already handled, records who sent it, r
 handler, commits once, and only then delivers (``delivering``): the returned reply replaces
 the pressed message, or is sent in answer to a typed one, followed by what ``turn.send``
 queued — so nothing is announced that was not saved. A ``DomainError`` rolls back and
-becomes a friendly reply. When the database cannot be reached, the poller keeps the
+becomes a friendly reply (``refusal``), its params escaped there and only there (they
+are often the user's own words). When the database cannot be reached, the poller keeps the
 update and hands it over again (``outage``): the sender is told once that it will be
 saved, and the answer to the later attempt, quoting their message, tells them it was;
 only an update nobody will retry (webhook mode) is answered with "nothing was recorded".
@@ -42,7 +43,7 @@ from bot.replies import Reply
 from bot.runtime import runtime_of
 from bot.services.errors import DomainError
 from bot.services.teams import people
-from bot.texts import t
+from bot.texts import escape, t
 from models import Person, ProcessedUpdate
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ class Handler(Generic[T]):
                 reply = await self.run(turn)
         except DomainError as error:
             language = update.effective_user.language_code if update.effective_user else None
-            await delivering.refuse(update, t(error.key, language, **error.params))
+            await delivering.refuse(update, refusal(error, language))
             return
         except (SQLAlchemyError, OSError):
             log.exception("database error while handling update %s", update.update_id)
@@ -231,6 +232,15 @@ def handles(fn: Callable[[Turn], Awaitable[Reply | None]]) -> Handler[Turn]:
 def handles_any(fn: Callable[[AnyTurn], Awaitable[Reply | None]]) -> Handler[AnyTurn]:
     """Handle an update whether or not it comes from a person we know."""
     return Handler(fn, AnyTurn)
+
+
+def refusal(error: DomainError, language: str | None = None) -> str:
+    """The HTML that explains ``error``: its params may hold anyone's words, so all are escaped.
+
+    This is the one place they are escaped; services pass them as they are.
+    """
+    params = {name: escape(str(value)) for name, value in error.params.items()}
+    return t(error.key, language, **params)
 
 
 @handles_any

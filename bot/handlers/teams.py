@@ -6,7 +6,7 @@ from functools import partial
 
 from telegram.ext import Application, CommandHandler
 
-from bot.delivery.outbox import enqueue
+from bot.delivery.outbox import enqueue, withdraw
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn
 from bot.handlers.routes import Arg, press
@@ -16,6 +16,9 @@ from bot.services.teams import audience, members
 from bot.services.teams import children as teams
 from bot.views.teams import members as views
 from models import Membership
+
+# Why news still queued for someone off the team is given up (outbox.last_error).
+LEFT = "left the team"
 
 
 @for_child("team")
@@ -42,10 +45,14 @@ async def open_member(turn: Press) -> Reply:
 async def change_role(turn: Press) -> Reply:
     """A guardian gave a member another role."""
     role = members.role_named(turn.callback.arg)
-    found, child = await members.change_role(turn.session, turn.person, turn.callback.id, role)
-    team = await audience.team(turn.session, child.id)
-    await announce(turn.session, team, partial(views.role_changed, found, child))
-    return views.member(found, child, turn.language)
+    done = await members.change_role(turn.session, turn.person, turn.callback.id, role)
+    if done.changed:
+        team = await audience.team(turn.session, done.child.id)
+        await announce(turn.session, team, partial(views.role_changed, done.member, done.child))
+    else:
+        turn.answer = views.role_unchanged(done.member, done.child, turn.language)
+        turn.alert = True
+    return views.member(done.member, done.child, turn.language)
 
 
 @press("mem", "remove")
@@ -59,6 +66,7 @@ async def ask_remove(turn: Press) -> Reply:
 async def remove_member(turn: Press) -> Reply:
     """A guardian confirmed removing a member."""
     found, child = await members.remove(turn.session, turn.person, turn.callback.id)
+    await withdraw(turn.session, found.person.telegram_user_id, child.id, LEFT)
     team = await audience.team(turn.session, child.id)
     await announce(turn.session, team, partial(views.removed, found.person.first_name, child))
     return views.removed(found.person.first_name, child, turn.language)
@@ -100,6 +108,7 @@ async def ask_leave(turn: Turn, membership: Membership) -> Reply:
 async def leave(turn: Press) -> Reply:
     """Someone confirmed leaving a team."""
     child = await members.leave(turn.session, turn.person, turn.callback.id)
+    await withdraw(turn.session, turn.person.telegram_user_id, child.id, LEFT)
     team = await audience.team(turn.session, child.id)
     await announce(turn.session, team, partial(views.left_notice, turn.person.first_name, child))
     return views.left(child, turn.language)

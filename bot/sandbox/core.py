@@ -35,13 +35,15 @@ class Core:
     observers: list[Callable[[str, Any], None]] = field(default_factory=list)
 
     @classmethod
-    def create(cls, token: str, bot_username: str, bot_first_name: str) -> Core:
+    def create(
+        cls, token: str, bot_username: str, bot_first_name: str, first_update_id: int = 1
+    ) -> Core:
         """A fresh emulator core for the bot whose id starts `token`."""
         bot_id, separator, secret = token.partition(":")
         if not bot_id.isdigit() or not separator or not secret:
             raise ValueError("a bot token looks like '123456:secret'")
         world = World(User(int(bot_id), bot_first_name, username=bot_username, is_bot=True))
-        queue, activity, clock = UpdateQueue(), Activity(), SandboxClock()
+        queue, activity, clock = UpdateQueue(first_update_id), Activity(), SandboxClock()
         observers: list[Callable[[str, Any], None]] = []
         return cls(
             token=token,

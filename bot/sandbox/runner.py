@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import schema as migrate
+from bot.housekeeping import highest_update_id
 from bot.runner import running_bot
 from bot.runtime import Runtime
 from bot.sandbox.server import Emulator
@@ -63,23 +64,26 @@ async def running_sandbox(
     """The emulator on ``port`` (0: a free one) and the bot against it, until the block ends.
 
     Without ``database_url`` each run starts on a fresh SQLite file, because the
-    emulator's users and chats live in memory and start anew too.
+    emulator's users and chats live in memory and start anew too. On a database kept
+    from an earlier run, the emulator numbers its updates above every id the bot saw,
+    which the bot would otherwise skip as already handled.
     """
     folder = Path(tempfile.mkdtemp(prefix="carecircle-sandbox-"))
     url = database_url or f"sqlite+aiosqlite:///{folder / 'sandbox.db'}"
     await migrate.upgrade(url)
-    emulator = Emulator(token=SANDBOX_TOKEN)
-    await emulator.start(port=port)
-    sandbox_settings = settings.model_copy(
-        update={
-            "bot_token": SecretStr(SANDBOX_TOKEN),
-            "telegram_base_url": emulator.bot_api_url,
-            "database_url": url,
-        }
-    )
     db = Database(url)
-    runtime = Runtime(sandbox_settings, db)
+    emulator: Emulator | None = None
     try:
+        emulator = Emulator(token=SANDBOX_TOKEN, first_update_id=await highest_update_id(db) + 1)
+        await emulator.start(port=port)
+        sandbox_settings = settings.model_copy(
+            update={
+                "bot_token": SecretStr(SANDBOX_TOKEN),
+                "telegram_base_url": emulator.bot_api_url,
+                "database_url": url,
+            }
+        )
+        runtime = Runtime(sandbox_settings, db)
         async with running_bot(runtime, poll_timeout=1):
             emulator.core.activity.bot_settled = bot_settled(runtime, emulator)
             try:
@@ -88,7 +92,8 @@ async def running_sandbox(
                 emulator.core.activity.bot_settled = None
     finally:
         await db.dispose()
-        await emulator.stop()
+        if emulator is not None:
+            await emulator.stop()
 
 
 async def run_sandbox(

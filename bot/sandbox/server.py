@@ -20,9 +20,13 @@ class Emulator:
     """A Bot API server for one bot; point PTB at `bot_api_url` and `file_url`."""
 
     def __init__(
-        self, token: str, bot_username: str = "CareCircleBot", bot_first_name: str = "CareCircle"
+        self,
+        token: str,
+        bot_username: str = "CareCircleBot",
+        bot_first_name: str = "CareCircle",
+        first_update_id: int = 1,
     ):
-        self.core = Core.create(token, bot_username, bot_first_name)
+        self.core = Core.create(token, bot_username, bot_first_name, first_update_id)
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
         self._host = "127.0.0.1"

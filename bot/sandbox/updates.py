@@ -28,12 +28,13 @@ class _Poll:
 class UpdateQueue:
     """Updates waiting for the bot, confirmed by getUpdates offsets or webhook deliveries."""
 
-    def __init__(self) -> None:
+    def __init__(self, first_id: int = 1) -> None:
+        """Number updates from ``first_id`` (above every id a bot saw before, for a restart)."""
         self.pending: list[dict[str, Any]] = []
         self.allowed: frozenset[str] | None = None
         self.closed = False
         self.taken_upto = 0
-        self._next_id = 1
+        self._next_id = first_id
         self._changed = asyncio.Event()
         self._poll: _Poll | None = None
 

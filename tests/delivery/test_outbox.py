@@ -8,10 +8,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from bot.callbacks import Callback
-from bot.delivery.outbox import enqueue, keyboard_json, split_text
+from bot.delivery.outbox import enqueue, keyboard_json, split_text, withdraw
 from bot.replies import Button, Reply
 from models import Outbox, OutboxFile, OutboxStatus
 from models.session import Database
+from tests.factories import make_child
 
 lines = st.lists(
     st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=120), max_size=80
@@ -97,3 +98,28 @@ async def test_a_caption_over_telegrams_limit_is_a_bug_not_a_queued_failure(db: 
     async with db.transaction() as session:
         with pytest.raises(ValueError, match="caption"):
             await enqueue(session, -100, Reply("x" * 1025, photo=b"\x89PNG"))
+
+
+async def test_withdrawing_gives_up_only_that_childs_news_still_queued_for_that_chat(
+    db: Database, frozen_clock
+) -> None:
+    async with db.transaction() as session:
+        lily, max_ = await make_child(session, "Lily"), await make_child(session, "Max")
+        [sent] = await enqueue(session, 42, Reply("Lily, sent"), child_id=lily.id)
+        sent.status = OutboxStatus.SENT
+        await enqueue(session, 42, Reply("Lily's dose"), child_id=lily.id)
+        await enqueue(session, 42, Reply("Max's dose"), child_id=max_.id)
+        await enqueue(session, 43, Reply("Lily's dose, elsewhere"), child_id=lily.id)
+
+    async with db.transaction() as session:
+        await withdraw(session, 42, lily.id, "left the team")
+
+    async with db.open_session() as session:
+        rows = await session.scalars(select(Outbox).order_by(Outbox.id))
+        found = [(r.chat_id, r.payload["text"], r.status, r.last_error) for r in rows]
+    assert found == [
+        (42, "Lily, sent", OutboxStatus.SENT, None),
+        (42, "Lily's dose", OutboxStatus.FAILED, "left the team"),
+        (42, "Max's dose", OutboxStatus.PENDING, None),
+        (43, "Lily's dose, elsewhere", OutboxStatus.PENDING, None),
+    ]

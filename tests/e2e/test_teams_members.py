@@ -63,6 +63,25 @@ async def test_a_guardian_makes_the_teacher_a_caregiver_and_the_group_is_told(
     assert (await _membership(world, teacher)).role == Role.CAREGIVER
 
 
+async def test_giving_a_member_the_role_they_have_says_nothing_changed(world: World) -> None:
+    mum, teacher, group = await _team(world)
+    roster = await say(world, mum, mum.private_chat, "/team")
+    stale = await tap(world, mum, mum.private_chat, roster, "Ms Park ›")
+    member = await say(world, mum, mum.private_chat, "/team")
+    member = await tap(world, mum, mum.private_chat, member, "Ms Park ›")
+    await tap(world, mum, mum.private_chat, member, "Make caregiver")
+    told = [m.text for m in await group.messages()]
+
+    alert = await answer_to(
+        world, mum, mum.private_chat, stale, stale.button_data("Make caregiver")
+    )
+
+    assert alert == "Ms Park is already a caregiver on Lily's care team. Nothing changed."
+    assert [m.text for m in await group.messages()] == told
+    assert told[-1] == "Ms Park is now a caregiver on Lily's care team."
+    assert (await _membership(world, teacher)).role == Role.CAREGIVER
+
+
 async def test_a_guardian_removes_a_member_after_confirming(world: World) -> None:
     mum, teacher, group = await _team(world)
     roster = await say(world, mum, mum.private_chat, "/team")

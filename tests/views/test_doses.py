@@ -57,7 +57,7 @@ def _log(status: DoseStatus, after: timedelta, **changes: object) -> DoseLog:
 def _outcome(
     log: DoseLog, by: str | None = "Anna", acknowledged_by: str | None = None
 ) -> DoseOutcome:
-    return DoseOutcome(REMINDER, LILY, LEV, log, by, acknowledged_by, [], [])
+    return DoseOutcome(REMINDER, LILY, LEV, log, by, acknowledged_by, [], [], frozenset())
 
 
 def test_the_reminder_names_the_time_the_child_and_the_dose_with_three_answers() -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import clock, scheduling
 from bot.services import audit
 from bot.services.errors import DomainError
+from bot.services.teams import audience
 from models import Child, DoseLog, DoseReminder, DoseStatus, Medication, Outbox, Person
 
 
@@ -26,6 +27,7 @@ class DoseOutcome:
     acknowledged_by: str | None
     copies: list[Outbox]
     alerts: list[Outbox]
+    hearing: frozenset[int]  # the chats of those copies that still hear about the child
 
 
 async def log_of(session: AsyncSession, reminder: DoseReminder) -> DoseLog | None:
@@ -102,6 +104,7 @@ async def outcome(session: AsyncSession, reminder: DoseReminder, log: DoseLog) -
     assert medication is not None and child is not None
     ids = [*reminder.copies, *reminder.alerts]
     rows = {row.id: row for row in await session.scalars(select(Outbox).where(Outbox.id.in_(ids)))}
+    chats = {row.chat_id for row in rows.values()}
     return DoseOutcome(
         reminder,
         child,
@@ -111,6 +114,7 @@ async def outcome(session: AsyncSession, reminder: DoseReminder, log: DoseLog) -
         await _name(session, log.acknowledged_by_id),
         [rows[i] for i in reminder.copies if i in rows],
         [rows[i] for i in reminder.alerts if i in rows],
+        await audience.hearing(session, child.id, chats),
     )
 
 

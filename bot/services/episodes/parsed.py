@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -122,11 +121,10 @@ class EpisodeParseError(DomainError):
 
     def __init__(self, reason: str, **params: Any) -> None:
         """Refuse for ``reason`` ("future_time" or "episode_parsing.future_time")."""
-        # The texts are HTML and the handler fills params in as they are: escape the user's words,
-        # and quote a long word in part so that the refusal always fits in a message.
-        escaped = {name: html.escape(_quote(str(v)), quote=False) for name, v in params.items()}
+        # As typed (the handler kit escapes every refusal's params for HTML), a long word
+        # quoted in part so that the refusal always fits in a message.
         key = reason if reason.startswith(TEXTS) else f"{TEXTS}{reason}"
-        super().__init__(key, **escaped)
+        super().__init__(key, **{name: _quote(str(v)) for name, v in params.items()})
 
 
 def _quote(words: str) -> str:

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import clock
 from bot.services import audit
 from bot.services.errors import DomainError
+from bot.services.teams import audience
 from bot.services.teams import children as teams
 from bot.services.teams.permissions import Action, require
-from bot.texts import escape
 from models import Child, Membership, Outbox, Person, Timer, TimerStatus
 
 # Telegram allows about one edit a second per chat; a 10-second beat leaves room for everyone.
@@ -65,7 +65,7 @@ async def start(
     if running is not None:
         live = await _live(session, running)
         raise DomainError(
-            "timer.already_running", name=escape(live.started_by), elapsed=clock_face(live.seconds)
+            "timer.already_running", name=live.started_by, elapsed=clock_face(live.seconds)
         )
     started = Timer(
         child_id=membership.child_id,
@@ -124,6 +124,8 @@ async def due(session: AsyncSession) -> list[Due]:
         edit = found.message_id is not None and (
             alert or found.status != TimerStatus.RUNNING or now - last >= EDIT_EVERY
         )
+        # Its chat may have left the team since (the starter was removed): no more news there.
+        edit = edit and await audience.hears_about(session, found.child_id, found.chat_id)
         if edit:
             found.edited_at = now
         await session.flush()

@@ -20,7 +20,6 @@ from bot.services.episodes.parsing import EpisodeParseError, ParsedEpisode, pars
 from bot.services.errors import DomainError
 from bot.services.teams import children as teams
 from bot.services.teams.permissions import Action, require
-from bot.texts import escape
 from models import Child, EpisodeKind, Event, Intensity, Membership, Person, WizardState
 from models.episode import DurationBound, TimePrecision
 
@@ -270,7 +269,7 @@ async def _own(session: AsyncSession, person: Person, chat_id: int, ticket: int)
     for other in others:
         if wizards.ticket(other) == ticket and other.expires_at > clock.now():
             owner = await session.get_one(Person, other.person_id)
-            raise NotYours(name=escape(owner.first_name))
+            raise NotYours(name=owner.first_name)
     raise wizards.WizardExpired()
 
 

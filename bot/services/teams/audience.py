@@ -1,4 +1,5 @@
-"""Who must hear something about a child: the team, its guardians, one member; who cannot.
+"""Who must hear something about a child: the team, its guardians, one member; who cannot;
+which chats may still show its news (not those of people who left).
 
 Each answer is an ``Audience`` (``bot.audience``): the chats in order, each with
 the language its reader uses, so a message can be written once per language.
@@ -6,6 +7,7 @@ the language its reader uses, so a message can be written once per language.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -91,6 +93,35 @@ async def guardians(session: AsyncSession, child_id: int) -> Audience:
         return Audience(child_id, reachable)
     group = await _group(session, child_id)
     return Audience(child_id, (Recipient(group.chat_id, group=True),) if group else ())
+
+
+async def hearing(session: AsyncSession, child_id: int, chat_ids: Iterable[int]) -> frozenset[int]:
+    """Those of ``chat_ids`` where news of ``child_id`` may show now, edits of old messages too.
+
+    Only its linked group does, and the private chat of someone on its team now: not
+    the chat of someone who left or was removed, nor a group unlinked since.
+    """
+    wanted = set(chat_ids)
+    if not wanted:
+        return frozenset()
+    groups = await session.scalars(
+        select(TeamChat.chat_id).where(TeamChat.child_id == child_id, TeamChat.chat_id.in_(wanted))
+    )
+    members = await session.scalars(
+        select(Person.telegram_user_id)
+        .join(Membership, Membership.person_id == Person.id)
+        .where(
+            Membership.child_id == child_id,
+            Membership.left_at.is_(None),
+            Person.telegram_user_id.in_(wanted),
+        )
+    )
+    return frozenset([*groups, *members])
+
+
+async def hears_about(session: AsyncSession, child_id: int, chat_id: int) -> bool:
+    """Whether news of ``child_id`` may show in ``chat_id`` now (see ``hearing``)."""
+    return chat_id in await hearing(session, child_id, [chat_id])
 
 
 async def refused_privately(

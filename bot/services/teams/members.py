@@ -96,14 +96,23 @@ async def member(session: AsyncSession, person: Person, membership_id: int) -> t
     return Member(target, who), await get_child(session, target.child_id)
 
 
+@dataclass(frozen=True)
+class RoleChange:
+    """A member's role as a guardian set it; ``changed`` is False if they had it already."""
+
+    member: Member
+    child: Child
+    changed: bool
+
+
 async def change_role(
     session: AsyncSession, person: Person, membership_id: int, role: Role
-) -> tuple[Member, Child]:
-    """A guardian gives another member ``role``."""
+) -> RoleChange:
+    """A guardian gives another member ``role`` (a stale screen may offer the one they have)."""
     found, child = await member(session, person, membership_id)
     target = found.membership
     if target.role == role:
-        return found, child
+        return RoleChange(found, child, changed=False)
     if target.role == Role.GUARDIAN:
         await _keep_a_guardian(session, target)
     previous, target.role = target.role, role
@@ -116,7 +125,7 @@ async def change_role(
         old=previous.value,
         new=role.value,
     )
-    return found, child
+    return RoleChange(found, child, changed=True)
 
 
 async def remove(session: AsyncSession, person: Person, membership_id: int) -> tuple[Member, Child]:

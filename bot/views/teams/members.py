@@ -165,6 +165,17 @@ def role_changed(found: Member, child: Child, language: str | None = None) -> Re
     )
 
 
+def role_unchanged(found: Member, child: Child, language: Language = None) -> str:
+    """The alert for a guardian who gave a member the role they had: plain text, no markup."""
+    return t(
+        "teams.role_unchanged",
+        language,
+        name=found.person.first_name,
+        a_role=a_role(found.membership.role, language),
+        child=child.name,
+    )
+
+
 def private_hint(first_names: Sequence[str], language: Language = None) -> Reply:
     """Tell members in the group how to get the private messages they asked for."""
     names = ", ".join(escape(n) for n in first_names)

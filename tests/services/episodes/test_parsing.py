@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.handlers.kit import refusal
 from bot.sandbox.markup_core import utf16_len
 from bot.sandbox.markup_html import parse_html
 from bot.services.episodes import vocabulary as vocab
@@ -554,9 +555,11 @@ def test_every_refusal_text_ends_with_an_example() -> None:
         assert re.search(r"e\.g\. /e [^/]+$", t(f"episode_parsing.{key}", **params))
 
 
-def test_the_users_words_are_escaped_for_html() -> None:
+def test_the_users_words_are_kept_as_typed_and_escaped_for_html_by_the_kit() -> None:
     error = EpisodeParseError("two_times", first="<b>", second="a & b")
-    assert error.params == {"first": "&lt;b&gt;", "second": "a &amp; b"}
+    assert error.params == {"first": "<b>", "second": "a & b"}
+    shown = refusal(error)
+    assert "&lt;b&gt;" in shown and "a &amp; b" in shown and "<b>" not in shown
 
 
 def test_a_long_word_is_quoted_in_part() -> None:

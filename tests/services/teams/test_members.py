@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from bot.services.errors import DomainError, Forbidden, NotAMember
-from bot.services.teams import members
+from bot.services.teams import audience, members
 from models import Event, Membership, NotifyPreference, Role
 from models.session import Database
-from tests.factories import make_child, make_member, make_person
+from tests.factories import link_group, make_child, make_member, make_person
 
 
 async def _team(db: Database):
@@ -51,6 +51,17 @@ async def test_a_guardian_changes_a_members_role(db: Database, frozen_clock) -> 
     async with db.open_session() as session:
         assert (await session.get(Membership, teachers.id)).role == Role.CAREGIVER
     assert (await _events(db))[-1][0] == "member.role_changed"
+
+
+async def test_the_role_a_member_has_already_changes_nothing(db: Database, frozen_clock) -> None:
+    _, mum, _, _, teachers = await _team(db)
+    before = await _events(db)
+
+    async with db.transaction() as session:
+        changed = await members.change_role(session, mum, teachers.id, Role.EDUCATOR)
+
+    assert changed.changed is False and changed.member.membership.role == Role.EDUCATOR
+    assert await _events(db) == before
 
 
 async def test_an_educator_cannot_change_roles(db: Database) -> None:
@@ -117,6 +128,29 @@ async def test_a_removed_members_old_button_changes_nothing(db: Database, frozen
     async with db.transaction() as session:
         with pytest.raises(NotAMember):
             await members.remove(session, teacher, mums.id)
+
+
+async def test_after_leaving_or_removal_only_the_team_and_its_group_hear_about_the_child(
+    db: Database, frozen_clock
+) -> None:
+    lily, mum, teacher, _, teachers = await _team(db)
+    async with db.transaction() as session:
+        await link_group(session, lily, -100)
+        other = await make_child(session, "Max")
+        await link_group(session, other, -200)
+        dad = await make_person(session, 3, "Ben")
+        await make_member(session, other, dad)
+    chats = [1, 2, 3, -100, -200, 99]
+
+    async with db.transaction() as session:
+        before = await audience.hearing(session, lily.id, chats)
+        await members.remove(session, mum, teachers.id)
+        after = await audience.hearing(session, lily.id, chats)
+
+    assert before == {1, 2, -100}
+    assert after == {1, -100}
+    async with db.open_session() as session:
+        assert not await audience.hears_about(session, lily.id, teacher.telegram_user_id)
 
 
 async def test_someone_chooses_private_messages_for_themselves(db: Database) -> None:
