@@ -34,6 +34,7 @@ COMMANDS = [
     BotCommand("med", "Record a medicine started, changed or stopped"),
     BotCommand("doses", "Today's doses and who gave them"),
     BotCommand("adherence", "Doses given, late, skipped and missed"),
+    BotCommand("export", "The record as a PDF, CSV files or a FHIR bundle"),
 ]
 
 

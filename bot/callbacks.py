@@ -21,6 +21,7 @@ ACTIONS: dict[str, frozenset[str]] = {
         | {"episode", "history", "today", "plan"}
         | {"followup", "reminders"}
         | {"meds", "med", "doses", "adherence"}
+        | {"export"}
     ),
     "newchild": frozenset({"zone", "skip", "cancel"}),
     "inv": frozenset({"new", "role", "revoke"}),
@@ -50,6 +51,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "titr": frozenset({"pause", "resume"}),
     # "dose:<dose reminder id>:<answer>"; "anyway" records a Given despite the warning.
     "dose": frozenset({"given", "skipped", "snooze", "anyway", "back", "ack"}),
+    # /export: "exp:<child id>:<format|period|name|menu>[:<format>[.<period>[.<with names>]]]".
+    "exp": frozenset({"menu", "format", "period", "name"}),
 }
 
 _SHAPE = re.compile(r"^([a-z]{1,8}):(\d{1,18}):([a-z_]{1,16})(?::([A-Za-z0-9_.+-]{1,24}))?$")

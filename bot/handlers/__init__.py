@@ -15,6 +15,7 @@ from bot.handlers import (
     episode_wizard,
     episodes,
     errors,
+    exports,
     followups,
     history,
     invites,
@@ -36,6 +37,7 @@ FEATURES = [
     *(episode_wizard, timer, episodes, history, plan),
     *(medications, doses),
     followups,
+    exports,
     wizards,
 ]
 

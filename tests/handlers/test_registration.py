@@ -18,7 +18,7 @@ from bot.services.teams import permissions
 TOKEN = "123456:" + "A" * 35
 TIMED_KINDS = {doses.REMIND, doses.AGAIN, doses.SNOOZED, doses.MISSED, doses.PLAN, doses.SYNC}
 TIMED_KINDS |= {NOTICE, ASK, titration.KIND}
-FEATURE_COMMANDS = ["meds", "med", "doses", "adherence", "followup", "reminders"]
+FEATURE_COMMANDS = ["meds", "med", "doses", "adherence", "followup", "reminders", "export"]
 
 
 def _in_a_fresh_interpreter(code: str) -> dict[str, list[str]]:
