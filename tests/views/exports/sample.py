@@ -93,6 +93,7 @@ def records(
 
 
 def export(format: Format = Format.PDF, name: str | None = None, **changes: object) -> Export:
-    lily = child(name) if name else FIGURES.child
+    lily = child(name or "Lily")
+    lily.created_at = SEPTEMBER
     found = records(lily, **changes)  # type: ignore[arg-type]
     return Export(format, found, False, replace(FIGURES, child=lily))
