@@ -19,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from fhir.resources.R4B.bundle import Bundle, BundleEntry
+from fhir.resources.R4B.observation import ObservationComponent
 from pydantic import ValidationError
 
 from bot.services.exports import fhir_codes as codes
@@ -53,6 +54,7 @@ class _Bundler:
         self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"{codes.BASE}/{self.alias}")
         self.members = records.by_person
         self.entries: list[dict[str, Any]] = []
+        self.refs: dict[tuple[str, object], dict[str, str]] = {}
         self.zone = ZoneInfo(records.child.timezone)
 
     def time(self, moment: datetime) -> str:
@@ -62,14 +64,18 @@ class _Bundler:
     def urn(self, kind: str, key: object) -> str:
         return f"urn:uuid:{uuid.uuid5(self.namespace, f'{kind}/{key}')}"
 
+    def ref(self, kind: str, key: object) -> dict[str, str]:
+        """A reference to a resource of the bundle (made once, shared: never changed)."""
+        found = self.refs.get((kind, key))
+        if found is None:
+            found = self.refs[kind, key] = {"reference": self.urn(kind, key)}
+        return found
+
     def add(self, kind: str, key: object, resource: dict[str, Any]) -> str:
         url = self.urn(kind, key)
         resource = {"resourceType": kind, "id": url.removeprefix("urn:uuid:"), **resource}
         self.entries.append({"fullUrl": url, "resource": resource})
         return url
-
-    def ref(self, kind: str, key: object) -> dict[str, str]:
-        return {"reference": self.urn(kind, key)}
 
     @property
     def patient(self) -> dict[str, str]:
@@ -89,8 +95,8 @@ class _Bundler:
             "identifier": [{"system": codes.PSEUDONYM, "value": self.alias}],
             "active": True,
         }
-        if self.include_name:
-            resource["name"] = [{"text": child.name, "given": [child.name]}]
+        if self.include_name and (name := codes.clean(child.name)):
+            resource["name"] = [{"text": name, "given": [name]}]
         if child.birth_year:
             resource["birthDate"] = str(child.birth_year)
         self.add("Patient", self.alias, resource)
@@ -113,15 +119,12 @@ class _Bundler:
     def _add_member(self, member: Member) -> dict[str, str]:
         identifier = [{"system": codes.identifier_system("member"), "value": str(member.person_id)}]
         resource: dict[str, Any] = {"identifier": identifier, "active": member.left_at is None}
-        if self.include_name:
-            resource["name"] = [{"text": member.name, "given": [member.first_name]}]
+        if self.include_name and (name := codes.clean(member.name)):
+            resource["name"] = [{"text": name}]
         if member.role == Role.CLINICIAN:
             self.add("Practitioner", member.membership_id, resource)
             return self.ref("Practitioner", member.membership_id)
-        relationship = codes.own("team-role", str(member.role))
-        if member.role in codes.RELATIONSHIP:
-            relationship["coding"].insert(0, codes.coding(*codes.RELATIONSHIP[member.role]))
-        resource |= {"patient": self.patient, "relationship": [relationship]}
+        resource |= {"patient": self.patient, "relationship": [codes.relationship(member.role)]}
         self.add("RelatedPerson", member.membership_id, resource)
         return self.ref("RelatedPerson", member.membership_id)
 
@@ -143,7 +146,7 @@ class _Bundler:
         resource: dict[str, Any] = {
             "identifier": [{"system": codes.identifier_system("episode"), "value": str(row.id)}],
             "status": "amended" if row.corrected_at else "final",
-            "code": codes.concept(codes.coding(system, code, meaning), text=meaning),
+            "code": codes.concept(system, code, meaning),
             "subject": self.patient,
             "issued": self.time(row.created_at),
         }
@@ -162,8 +165,8 @@ class _Bundler:
                 performers.append(found)
         if performers:
             resource["performer"] = performers
-        if row.notes:
-            resource["note"] = [{"text": row.notes}]
+        if notes := codes.clean(row.notes):
+            resource["note"] = [{"text": notes}]
         resource["component"] = parts.components(row)
         return resource
 
@@ -172,7 +175,10 @@ class _Bundler:
         for id_, medication in sorted(self.records.medications.items()):
             if id_ in used:
                 identifier = {"system": codes.identifier_system("medication"), "value": str(id_)}
-                resource = {"identifier": [identifier], "code": {"text": medication.name}}
+                resource = {
+                    "identifier": [identifier],
+                    "code": {"text": codes.clean(medication.name) or "?"},
+                }
                 self.add("Medication", id_, resource)
         for period in periods:
             self.add("MedicationStatement", period.opened_by.id, self._statement(period))
@@ -203,8 +209,8 @@ class _Bundler:
         source = self.person(opened.recorded_by_id)
         if source is not None:
             resource["informationSource"] = source
-        if opened.reason:
-            resource["note"] = [{"text": opened.reason}]
+        if reason := codes.clean(opened.reason):
+            resource["note"] = [{"text": reason}]
         return resource
 
     def add_doses(self, doses: Doses) -> None:
@@ -236,15 +242,15 @@ class _Bundler:
                 "identifier": [identifier],
                 "status": _APPOINTMENT[followup.status],
                 "appointmentType": codes.own("followup-kind", str(followup.kind)),
-                "description": followup.title,
+                "description": codes.clean(followup.title) or str(followup.kind),
                 # CareCircle knows when a follow-up starts, not how long it lasts.
                 "start": self.time(followup.due_at),
                 "end": self.time(followup.due_at),
                 "created": self.time(followup.created_at),
                 "participant": [{"actor": self.patient, "status": "accepted"}],
             }
-            if followup.recurrence:
-                resource["comment"] = f"Repeats: {followup.recurrence}"
+            if recurrence := codes.clean(followup.recurrence):
+                resource["comment"] = f"Repeats: {recurrence}"
             self.add("Appointment", followup.id, resource)
 
 
@@ -272,9 +278,22 @@ def bundle(records: Records, include_name: bool = False) -> dict[str, Any]:
 
 
 def validate(data: dict[str, Any], tick: Tick | None = None) -> None:
-    """Check every entry, then the bundle around them, against the R4B models."""
+    """Check every entry, then the bundle around them, against the R4B models.
+
+    An Observation's components are shared between episodes (``fhir_parts.part``): each is
+    checked once, then the Observation around them; nothing goes unchecked.
+    """
+    checked: set[int] = set()
     try:
         for count, entry in enumerate(data["entry"], 1):
+            resource = entry["resource"]
+            if "component" in resource:
+                for component in resource["component"]:
+                    if id(component) not in checked:
+                        ObservationComponent.model_validate(component)
+                        checked.add(id(component))
+                rest = {key: value for key, value in resource.items() if key != "component"}
+                entry = {**entry, "resource": rest}
             BundleEntry.model_validate(entry)
             if tick is not None and count % TICK == 0:
                 tick(TICK)

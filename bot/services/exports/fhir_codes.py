@@ -6,6 +6,8 @@ every system and code, and why it was chosen). A display is the code's meaning i
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import Any
 
 from bot.services.episodes.vocabulary import BODY_PARTS, KINDS, SETTINGS, TRIGGERS
@@ -86,6 +88,17 @@ RELATIONSHIP = {Role.GUARDIAN: (ROLE_CODE, "GUARD", "guardian")}
 UCUM_UNITS = {"mg": "mg", "g": "g", "mcg": "ug", "µg": "ug", "ug": "ug", "ml": "mL", "l": "L"}
 
 
+_NOT_IN_A_STRING = re.compile(r"[^\S \r\n\t]")
+
+
+def clean(text: str | None) -> str | None:
+    """People's words as a FHIR string holds them: odd whitespace as spaces; None if blank."""
+    if text is None:
+        return None
+    found = _NOT_IN_A_STRING.sub(" ", text)
+    return found if found.strip() else None
+
+
 def coding(system_url: str, code: str, display: str | None = None) -> dict[str, Any]:
     found = {"system": system_url, "code": code}
     return {**found, "display": display} if display else found
@@ -96,35 +109,43 @@ def display(code: str) -> str:
     return code.replace("_", " ")
 
 
-def own(name: str, code: str) -> dict[str, Any]:
-    """A CodeableConcept for one of our codes; text only for words outside the system."""
-    if code in OWN_CODES.get(name, ()):
-        return {"coding": [coding(system(name), code, display(code))], "text": display(code)}
-    return {"text": code}
+# The concepts below are made once and shared by every resource that uses them: never change one.
 
 
-def concept(*codings: dict[str, Any], text: str) -> dict[str, Any]:
-    return {"coding": list(codings), "text": text}
+@cache
+def own(name: str, code: str, *standard: tuple[str, str, str]) -> dict[str, Any] | None:
+    """A CodeableConcept for one of our codes, after any ``standard`` (system, code, display)
+    codings of the same meaning; words outside our system are text only (None if blank)."""
+    if code not in OWN_CODES.get(name, ()):
+        words = clean(code)
+        return {"text": words} if words else None
+    codings = [coding(*found) for found in standard]
+    return {"coding": [*codings, coding(system(name), code, display(code))]}
+
+
+@cache
+def concept(system_url: str, code: str, meaning: str) -> dict[str, Any]:
+    return {"coding": [coding(system_url, code, meaning)]}
 
 
 def component_code(name: str) -> dict[str, Any]:
-    return concept(coding(system("episode"), name, COMPONENTS[name]), text=COMPONENTS[name])
+    return concept(system("episode"), name, COMPONENTS[name])
 
 
-def body_part(part: str) -> dict[str, Any]:
+def body_part(part: str) -> dict[str, Any] | None:
     """A body part with its SNOMED CT body structure where there is one, and our code."""
-    found = own("body-part", part)
     if part in BODY_SNOMED:
-        code, meaning = BODY_SNOMED[part]
-        found["coding"].insert(0, coding(SNOMED, code, meaning))
-    return found
+        return own("body-part", part, (SNOMED, *BODY_SNOMED[part]))
+    return own("body-part", part)
 
 
-def intensity(value: Intensity) -> dict[str, Any]:
-    found = own("intensity", str(value))
-    code, meaning = SEVERITY_SNOMED[value]
-    found["coding"].insert(0, coding(SNOMED, code, meaning))
-    return found
+def intensity(value: Intensity) -> dict[str, Any] | None:
+    return own("intensity", str(value), (SNOMED, *SEVERITY_SNOMED[value]))
+
+
+def relationship(role: Role) -> dict[str, Any] | None:
+    """How a related person stands to the child: HL7's code where one fits, and our role."""
+    return own("team-role", str(role), *([RELATIONSHIP[role]] if role in RELATIONSHIP else []))
 
 
 def quantity(amount: Any, unit: str) -> dict[str, Any]:

@@ -2,37 +2,65 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from bot.services.exports import fhir_codes as codes
 from bot.services.exports.dosing import DosePeriod
 
 
+def _seconds(seconds: int) -> dict[str, Any]:
+    return {"value": seconds, "unit": "s", "system": codes.UCUM, "code": "s"}
+
+
+def _text(words: str) -> dict[str, Any] | None:
+    found = codes.clean(words)
+    return {"text": found} if found else None
+
+
+# How each component's value is made from what the record holds, and which value[x] it is.
+_VALUES: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "jerk-count": ("valueInteger", lambda n: n),
+    "duration": ("valueQuantity", _seconds),
+    "kind": ("valueCodeableConcept", lambda kind: codes.own("episode-kind", kind)),
+    "body-part": ("valueCodeableConcept", codes.body_part),
+    "intensity": ("valueCodeableConcept", codes.intensity),
+    "awareness": ("valueString", codes.clean),
+    "setting": ("valueCodeableConcept", lambda setting: codes.own("setting", setting)),
+    "trigger": ("valueCodeableConcept", lambda trigger: codes.own("trigger", trigger)),
+    "rescue-medication": ("valueCodeableConcept", _text),
+    "injury": ("valueBoolean", lambda injured: injured),
+    "witness": ("valueString", codes.clean),
+}
+
+
+@lru_cache(maxsize=4096)
+def part(name: str, value: Any) -> dict[str, Any] | None:
+    """One component, made once for each value and shared (never changed); None if blank."""
+    kind, make = _VALUES[name]
+    made = make(value)
+    return None if made is None else {"code": codes.component_code(name), kind: made}
+
+
 def components(row: Any) -> list[dict[str, Any]]:
-    """What was seen, where, why and what was given, one component each (a list: one each)."""
-    found: list[tuple[str, str, Any]] = []
-    if row.jerk_count is not None:
-        found.append(("jerk-count", "valueInteger", row.jerk_count))
-    if row.duration_seconds is not None:
-        seconds = {"value": row.duration_seconds, "unit": "s", "system": codes.UCUM, "code": "s"}
-        found.append(("duration", "valueQuantity", seconds))
-    if row.kind is not None:
-        found.append(("kind", "valueCodeableConcept", codes.own("episode-kind", str(row.kind))))
-    found += [("body-part", "valueCodeableConcept", codes.body_part(p)) for p in row.body_parts]
-    if row.intensity is not None:
-        found.append(("intensity", "valueCodeableConcept", codes.intensity(row.intensity)))
-    if row.awareness:
-        found.append(("awareness", "valueString", row.awareness))
-    if row.setting:
-        found.append(("setting", "valueCodeableConcept", codes.own("setting", row.setting)))
-    found += [("trigger", "valueCodeableConcept", codes.own("trigger", t)) for t in row.triggers]
-    if row.rescue_medication:
-        found.append(("rescue-medication", "valueCodeableConcept", {"text": row.rescue_medication}))
-    if row.injury:
-        found.append(("injury", "valueBoolean", True))
-    if row.observer:
-        found.append(("witness", "valueString", row.observer))
-    return [{"code": codes.component_code(name), kind: value} for name, kind, value in found]
+    """What was seen, where, why and what was given: one component each (one per body part
+    and per trigger); people's words that are blank are left out."""
+    found = [
+        ("jerk-count", row.jerk_count),
+        ("duration", row.duration_seconds),
+        ("kind", str(row.kind) if row.kind is not None else None),
+        *(("body-part", body) for body in row.body_parts),
+        ("intensity", row.intensity),
+        ("awareness", row.awareness),
+        ("setting", row.setting),
+        *(("trigger", trigger) for trigger in row.triggers),
+        ("rescue-medication", row.rescue_medication),
+        ("injury", True if row.injury else None),
+        ("witness", row.observer),
+    ]
+    made = (part(name, value) for name, value in found if value is not None and value != "")
+    return [component for component in made if component is not None]
 
 
 def dosage(period: DosePeriod) -> dict[str, Any]:
