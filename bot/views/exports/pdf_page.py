@@ -53,6 +53,8 @@ def _decoration(char: str) -> bool:
 
 def printable(text: str) -> str:
     """``text`` with only characters the fonts have: emoji dropped, anything else as "?"."""
+    if text.isascii() and text.isprintable():  # most cells: no need to look at each character
+        return text
     glyphs = _glyphs()
     if all(ord(char) in glyphs for char in text):
         return text
@@ -163,9 +165,8 @@ class Table:
         self._room(min(height + len(notes), 60))
         for i in range(height):
             parts = [cell[i] if i < len(cell) else "" for cell in wrapped]
-            self._line(
-                self.GAP.join(p.ljust(c.width) for p, c in zip(parts, self.columns, strict=True))
-            )
+            padded = (p.ljust(c.width) for p, c in zip(parts, self.columns, strict=True))
+            self._line(self.GAP.join(padded).rstrip())
         for line in notes:
             self._room(1)
             self._line("    " + line)
