@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 
 from telegram import Bot, InputFile
 from telegram.constants import ChatAction
@@ -17,12 +18,19 @@ from telegram.error import NetworkError, RetryAfter, TelegramError
 
 from bot.delivery import outbox
 from bot.handlers.delivering import markup
-from bot.replies import Reply
+from bot.replies import Document, Reply
 from bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
 LIMIT = 50 * 1024 * 1024  # what the Bot API takes from a bot: 50 MB
+# One file is made at a time: the work is CPU-bound, and matplotlib is not thread-safe.
+_MAKING = threading.Lock()
+
+
+def _make(document: Document) -> bytes:
+    with _MAKING:
+        return document.make()
 
 
 async def send(bot: Bot, runtime: Runtime, chat_id: int, reply: Reply) -> None:
@@ -34,7 +42,7 @@ async def send(bot: Bot, runtime: Runtime, chat_id: int, reply: Reply) -> None:
     except TelegramError as error:
         log.info("no upload notice for chat %s: %s", chat_id, error)
     try:
-        content = await asyncio.to_thread(document.make)
+        content = await asyncio.to_thread(_make, document)
     except Exception:
         log.exception("could not make a document for chat %s", chat_id)
         await _say(bot, runtime, chat_id, document.failed)
