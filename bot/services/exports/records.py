@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.recurrence import utc_to_local
@@ -97,12 +97,12 @@ class Records:
     period: Period
     made_at: datetime
     members: list[Member]
-    episodes: list[Row[Any]]  # the period's, oldest first; second reports among them
+    episodes: list[Any]  # rows of EPISODE_COLUMNS: the period's, oldest first, second reports too
     medications: dict[int, Medication]
     changes: list[MedicationChange]  # all of the child's, in effect order
-    doses: list[Row[Any]]  # the period's, by time due
+    doses: list[Any]  # rows of DOSE_COLUMNS: the period's, by time due
     followups: list[Followup]
-    events: list[Row[Any]]  # the period's audit log, oldest first
+    events: list[Any]  # rows of EVENT_COLUMNS: the period's audit log, oldest first
 
     @property
     def by_person(self) -> dict[int, Member]:

@@ -149,8 +149,8 @@ def _adherence(doc: Document, figures: Figures, language: str | None) -> None:
     if not figures.adherence:
         doc.prose(_p("no_doses", language))
         return
-    keys = ("medicine", 24), ("scheduled", 10), ("given", 8), ("late", 8), ("skipped", 8)
-    keys += (("missed", 8), ("percent", 8))
+    keys = [("medicine", 24), ("scheduled", 10), ("given", 8), ("late", 8), ("skipped", 8)]
+    keys += [("missed", 8), ("percent", 8)]
     table = Table(doc, [Column(_p(key, language), width) for key, width in keys])
     for tally in figures.adherence:
         share = round(100 * (tally.given + tally.late) / tally.total) if tally.total else 0
