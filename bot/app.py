@@ -36,6 +36,7 @@ COMMANDS = [
     BotCommand("adherence", "Doses given, late, skipped and missed"),
     BotCommand("digest", "The digest: /digest 7d, 28d or 90d, or /digest schedule"),
     BotCommand("timezone", "Your own time zone, for digests on your schedule"),
+    BotCommand("export", "The record as a PDF, CSV files or a FHIR bundle"),
 ]
 
 

@@ -22,6 +22,7 @@ ACTIONS: dict[str, frozenset[str]] = {
         | {"followup", "reminders"}
         | {"meds", "med", "doses", "adherence"}
         | {"digest", "dsched"}
+        | {"export"}
     ),
     "newchild": frozenset({"zone", "skip", "cancel"}),
     "inv": frozenset({"new", "role", "revoke"}),
@@ -60,6 +61,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "note": frozenset({"answer", "stop"}),
     # /timezone: "tz:<person id>:set:<index of the zone offered>" or ":reset" (the child's zone).
     "tz": frozenset({"set", "reset"}),
+    # /export: "exp:<child id>:<format|period|name|menu>[:<format>[.<period>[.<with names>]]]".
+    "exp": frozenset({"menu", "format", "period", "name"}),
 }
 
 _SHAPE = re.compile(r"^([a-z]{1,8}):(\d{1,18}):([a-z_]{1,16})(?::([A-Za-z0-9_.+-]{1,24}))?$")

@@ -1,4 +1,4 @@
-"""The ``carecircle`` command: run, sandbox, db upgrade, version."""
+"""The ``carecircle`` command: run, sandbox, db upgrade, export, version."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import asyncio
 import secrets
 import signal
 import sys
+from datetime import date
 from importlib.metadata import version as package_version
 from pathlib import Path
 
@@ -14,10 +15,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from bot import schema as migrate
+from bot.exporting import ExportFailed, export_to_file
 from bot.leadership import AnotherProcessRunning
 from bot.logs import configure_logging
 from bot.runner import TelegramRefused, Webhook, serve
 from bot.runtime import Runtime
+from bot.services.exports.export import Format
 from bot.settings import Settings, SettingsError, load_settings
 from models.session import Database
 
@@ -69,6 +72,26 @@ async def _sandbox(settings: Settings, port: int, database_url: str | None) -> N
     await run_sandbox(settings, port, database_url, _until_interrupted)
 
 
+async def _export(settings: Settings, args: argparse.Namespace) -> None:
+    size = await export_to_file(
+        settings.resolved_database_url,
+        args.child,
+        Format(args.format),
+        Path(args.out),
+        first=args.first,
+        last=args.last,
+        include_name=args.include_name,
+    )
+    print(f"wrote {args.out} ({size:,} bytes)")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="carecircle", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -83,6 +106,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--listen", default="127.0.0.1", help="webhook: address to listen on")
     run.add_argument("--port", type=int, default=8443, help="webhook: port to listen on")
     run.add_argument("--url-path", default="telegram", help="webhook: path to listen on")
+    export = commands.add_parser("export", help="write one child's records to a file")
+    export.add_argument("--child", type=int, required=True, help="the child's id")
+    export.add_argument("--format", choices=[str(f) for f in Format], required=True)
+    export.add_argument("--from", dest="first", type=_day, help="first day (default: the first)")
+    export.add_argument("--to", dest="last", type=_day, help="last day (default: today)")
+    export.add_argument("--out", required=True, help="the file to write")
+    export.add_argument("--include-name", action="store_true", help="FHIR: name the child")
+    export.add_argument("--database-url", help="overrides CARECIRCLE_DATABASE_URL")
     sandbox = commands.add_parser("sandbox", help="the bot on a local Telegram emulator, offline")
     sandbox.add_argument("--port", type=int, default=8081)
     sandbox.add_argument("--database-url", help="default: a fresh SQLite file per run")
@@ -106,11 +137,14 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_run(settings, args))
         elif args.command == "sandbox":
             asyncio.run(_sandbox(settings, args.port, args.database_url))
+        elif args.command == "export":
+            asyncio.run(_export(settings, args))
     except (
         SettingsError,
         migrate.SchemaOutOfDate,
         AnotherProcessRunning,
         TelegramRefused,
+        ExportFailed,
     ) as error:
         print(f"carecircle: {error}", file=sys.stderr)
         return 2

@@ -34,6 +34,23 @@ class Reply:
     # Labels of a persistent reply keyboard (each sends its label as text), shown instead.
     keyboard: list[list[str]] = field(default_factory=list)
     photo: bytes | None = field(default=None, repr=False)
+    # A file sent with ``text`` as its caption (see ``Document``).
+    document: Document | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file to send after the commit, made then: ``make`` is CPU work, run in a thread.
+
+    The content is never stored (not in the outbox, not in a log): what cannot be sent
+    now is not queued, and its sender hears ``failed`` instead; a file over Telegram's
+    limit is not sent, and its sender hears ``too_large(size in bytes)``.
+    """
+
+    filename: str
+    make: Callable[[], bytes]
+    too_large: Callable[[int], Reply]
+    failed: Reply
 
 
 # How to say one thing in a given language: what ``announce`` calls once per language heard.

@@ -19,6 +19,7 @@ from bot.handlers import (
     episode_wizard,
     episodes,
     errors,
+    exports,
     followups,
     history,
     invites,
@@ -46,6 +47,7 @@ FEATURES = [
     *(medications, doses),
     followups,
     *(digests, digest_schedule, digest_notes, timezones),
+    exports,
     wizards,
     unknown,
 ]

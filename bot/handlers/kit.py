@@ -10,7 +10,8 @@ A handler is ``async def name(turn) -> Reply | None``, made a PTB callback by
 The kit opens the session, skips updates already handled, records who sent it, runs the
 handler, commits once, and only then delivers (``delivering``): the returned reply replaces
 the pressed message, or is sent in answer to a typed one, followed by what ``turn.send``
-queued — so nothing is announced that was not saved. A ``DomainError`` rolls back and
+queued — so nothing is announced that was not saved. A reply carrying a file goes out
+last, from a task of its own (``documents``). A ``DomainError`` rolls back and
 becomes a friendly reply (``refusal``), its params escaped there and only there (they
 are often the user's own words). When the database cannot be reached, the poller keeps the
 update and hands it over again (``outage``): the sender is told once that it will be
@@ -37,7 +38,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import callbacks, clock
-from bot.handlers import delivering, outage
+from bot.handlers import delivering, documents, outage
 from bot.incoming import clean_update
 from bot.replies import Reply
 from bot.runtime import runtime_of
@@ -182,6 +183,8 @@ class Handler(Generic[T]):
         photo = reply is not None and reply.photo is not None
         edit = reply if pressed and not self.sends and not photo else None
         replies = [*([reply] if reply is not None and edit is None else []), *turn.sends]
+        files = [r for r in replies if r.document is not None]
+        replies = [r for r in replies if r.document is None]
         try:
             await delivering.deliver(
                 update,
@@ -196,6 +199,9 @@ class Handler(Generic[T]):
             )
         except TelegramError:
             log.exception("could not deliver the reply to update %s", update.update_id)
+        for file in files:  # made and sent while the next updates are handled
+            sending = documents.send(update.get_bot(), runtime, turn.chat_id, file)
+            context.application.create_task(sending, update=update)
 
 
 async def _first_time(session: AsyncSession, update_id: int) -> bool:

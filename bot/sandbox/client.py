@@ -105,7 +105,11 @@ class SandboxClient:
         return await self.request("GET", f"/sandbox/callbacks/{callback_query_id}")
 
     async def download(self, file_id: str) -> bytes:
-        return await self.request("GET", f"/sandbox/files/{file_id}")
+        """A file's content as stored: a JSON file too comes back as bytes, not parsed."""
+        response = await self.http.get(f"/sandbox/files/{file_id}")
+        if response.status_code >= 400:
+            raise SandboxError(response.status_code, response.text)
+        return response.content
 
     async def aclose(self) -> None:
         await self.http.aclose()

@@ -21,6 +21,7 @@ TIMED_KINDS = {doses.REMIND, doses.AGAIN, doses.SNOOZED, doses.MISSED, doses.PLA
 TIMED_KINDS |= {NOTICE, ASK, titration.KIND, digests.KIND}
 FEATURE_COMMANDS = ["meds", "med", "doses", "adherence", "followup", "reminders"]
 FEATURE_COMMANDS += ["digest", "timezone"]
+FEATURE_COMMANDS += ["export"]
 
 
 def _in_a_fresh_interpreter(code: str) -> dict[str, list[str]]:

@@ -47,6 +47,7 @@ def _views() -> dict[str, Callable[..., Reply]]:
 # well (it fails building them, not rendering them); each has escaping tests of its own in
 # tests/views/<feature>/. Teaching the builder their types is the follow-up.
 NOT_YET_BUILT = {
+    "exports.menu.preparing",
     "commands.unknown",
     "digests.messages.figures_message",
     "digests.messages.photo",

@@ -39,6 +39,17 @@ MAX_LANES = 6
 NAME_LIMIT = 14
 COLORS = dict(zip(PLACES, ("#0072B2", "#E69F00", "#009E73", "#AAAAAA"), strict=True))
 LANE, CHANGE, MISSED, SKIPPED = "#7B5EA7", "#444444", "#D55E00", "#CC79A7"
+LONG = 120  # days: past this, a bar is thinner than a hatch, and the dates need their year
+# For paper printed in black and white: greys a printer keeps apart, and a hatch per place
+# (greys alone for a long period).
+PRINT = dict(
+    zip(
+        PLACES,
+        (("#404040", ""), ("#FFFFFF", "////"), ("#A0A0A0", ""), ("#FFFFFF", "..")),
+        strict=True,
+    )
+)
+PRINT_LONG = dict(zip(PLACES, ("#202020", "#6E6E6E", "#A8A8A8", "#DADADA"), strict=True))
 
 
 def _font(size: float, bold: bool = False) -> FontProperties:
@@ -52,13 +63,35 @@ def _x(period: Period, moment: datetime) -> float:
 
 def _day_ticks(ax: Axes, period: Period) -> None:
     step = 1 if period.days <= 14 else 7 if period.days <= 28 else 14
+    if period.days > LONG:  # an export's long period: about eight dates, with their year
+        step = -(-period.days // 8)
     days = period.dates()[::step]
-    labels = [day_month(day) for day in days]
+    labels = [f"{day:%b %Y}" if period.days > LONG else day_month(day) for day in days]
     ax.set_xticks([i * step + 0.5 for i in range(len(days))], labels, fontproperties=_font(8))
     ax.set_xlim(0, period.days)
 
 
-def _bars(ax: Axes, figures: Figures, language: str | None) -> None:
+def _fill(place: str, for_print: bool, days: int) -> dict[str, object]:
+    """How a place's bars are filled: its colour, or for print a grey (and a hatch)."""
+    if not for_print:
+        return {"facecolors": COLORS[place], "linewidths": 0}
+    if days > LONG:
+        return {"facecolors": PRINT_LONG[place], "linewidths": 0}
+    face, hatch = PRINT[place]
+    return {"facecolors": face, "hatch": hatch, "edgecolors": "#000000", "linewidths": 0.4}
+
+
+def _swatch(place: str, for_print: bool, days: int) -> dict[str, object]:
+    """The legend's patch for a place, filled as its bars are."""
+    if not for_print:
+        return {"color": COLORS[place]}
+    if days > LONG:
+        return {"facecolor": PRINT_LONG[place], "edgecolor": "#000000"}
+    face, hatch = PRINT[place]
+    return {"facecolor": face, "hatch": hatch, "edgecolor": "#000000"}
+
+
+def _bars(ax: Axes, figures: Figures, language: str | None, for_print: bool = False) -> None:
     period, bottom = figures.period, [0] * figures.period.days
     for n, place in enumerate(PLACES):
         # One collection of the days' rectangles: a patch per bar would cost a tenth of a second.
@@ -68,7 +101,7 @@ def _bars(ax: Axes, figures: Figures, language: str | None) -> None:
                 low, high, left = bottom[i], bottom[i] + height, i + 0.1
                 boxes.append([(left, low), (left + 0.8, low), (left + 0.8, high), (left, high)])
                 bottom[i] = high
-        ax.add_collection(PolyCollection(boxes, facecolors=COLORS[place], linewidths=0))
+        ax.add_collection(PolyCollection(boxes, **_fill(place, for_print, period.days)))
     top = max([3, *bottom])
     step = max(1, -(-top // 4))
     ticks = list(range(0, top + step, step))
@@ -170,9 +203,9 @@ def _doses(ax: Axes, figures: Figures, language: str | None) -> None:
         )
 
 
-def _legend(ax: Axes, language: str | None) -> None:
+def _legend(ax: Axes, language: str | None, for_print: bool = False, days: int = 0) -> None:
     handles = [
-        Patch(color=COLORS[place], label=t(f"digest.chart.place.{place}", language))
+        Patch(**_swatch(place, for_print, days), label=t(f"digest.chart.place.{place}", language))
         for place in PLACES
     ]
     handles += [
@@ -212,8 +245,8 @@ def _legend(ax: Axes, language: str | None) -> None:
     )
 
 
-def chart(figures: Figures, language: str | None = None) -> bytes:
-    """The digest chart as PNG bytes."""
+def chart(figures: Figures, language: str | None = None, *, for_print: bool = False) -> bytes:
+    """The digest chart as PNG bytes; ``for_print``: readable on paper in black and white."""
     lanes = max(1, min(len(figures.doses), MAX_LANES))
     height = BARS_HEIGHT + LANE_HEIGHT * lanes + MARGINS
     figure = Figure(figsize=(WIDTH, height), dpi=DPI, facecolor="white")
@@ -235,7 +268,7 @@ def chart(figures: Figures, language: str | None = None) -> bytes:
         "digest.chart.title",
         language,
         child=figures.child.name,
-        first=day_month(period.first),
+        first=day_month(period.first) + (f" {period.first.year}" if period.days > LONG else ""),
         last=f"{day_month(period.last)} {period.last.year}",
     )
     figure.text(
@@ -247,8 +280,8 @@ def chart(figures: Figures, language: str | None = None) -> bytes:
         fontproperties=_font(11, True),
         parse_math=False,
     )
-    _bars(bars, figures, language)
-    _legend(bars, language)
+    _bars(bars, figures, language, for_print)
+    _legend(bars, language, for_print, period.days)
     _doses(doses, figures, language)
     _changes([bars, doses], figures, language)
     _day_ticks(doses, period)

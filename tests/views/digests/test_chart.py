@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from matplotlib.image import imread
 
-from bot.views.digests.chart import COLORS, MISSED, chart
+from bot.views.digests.chart import COLORS, MISSED, PRINT, chart
 from tests.views.digests.sample import FIGURES, empty, nov
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -78,3 +78,15 @@ def test_nine_medicines_still_fit_the_phone(month: bytes) -> None:
 
     width, height = _size(png)
     assert width == 1080 and _size(month)[1] < height <= 1400
+
+
+def test_the_chart_for_print_uses_no_place_colour_and_marks_places_with_greys_and_hatches(
+    month: bytes,
+) -> None:
+    printed = chart(FIGURES, for_print=True)
+
+    assert printed.startswith(SIGNATURE) and printed != month
+    for place in ("home", "school", "other"):  # "unknown" is a grey already
+        assert _pixels_of(printed, COLORS[place]) == 0, place
+    assert _pixels_of(printed, PRINT["home"][0]) > 1000  # dark grey bars
+    assert _pixels_of(printed, PRINT["other"][0]) > 200  # light grey ones
