@@ -7,8 +7,6 @@ text, bot/handlers/delivering.py); the emulator's own parser of Telegram's HTML
 
 from __future__ import annotations
 
-import string
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,14 +14,11 @@ from bot.handlers.delivering import as_alert
 from bot.handlers.kit import refusal
 from bot.sandbox.markup_html import parse_html
 from bot.services.errors import DomainError
-from bot.texts import _catalog
+from bot.texts import keys, variables
 from tests.views.arbitrary import USER_TEXT
 
 # Every text can be the reason of a refusal; those with blanks are the ones people's words fill.
-TEMPLATES = {
-    key: sorted({name for _, name, _, _ in string.Formatter().parse(text) if name})
-    for key, text in _catalog("en").items()
-}
+TEMPLATES = {key: sorted(variables(key)) for key in keys()}
 WITH_BLANKS = sorted(key for key, names in TEMPLATES.items() if names)
 
 

@@ -27,7 +27,7 @@ import bot.services
 from bot.replies import Reply
 from bot.services.medications.drugs import UNITS
 from bot.services.teams import permissions
-from bot.texts import _catalog
+from bot.texts import keys
 from bot.views.common import escape
 from models import WizardState
 from models.base import Base
@@ -41,7 +41,7 @@ USER_TEXT = st.lists(MARKUP, min_size=1, max_size=8).map("".join) | st.text(min_
 
 def vocabulary(prefix: str) -> list[str]:
     """The stored values whose labels live under ``prefix`` in the texts (``episodes.body``)."""
-    return sorted({key.split(".")[-1] for key in _catalog("en") if key.startswith(prefix + ".")})
+    return sorted({key.split(".")[-1] for key in keys() if key.startswith(prefix + ".")})
 
 
 def _some(prefix: str) -> st.SearchStrategy[list[str]]:

@@ -48,7 +48,7 @@ def test_the_example_dose_of_each_medicine_is_one_the_guard_accepts(generic: str
 def _examples() -> list[str]:
     """Every /med line the texts show as an example (with its verb)."""
     found = []
-    for path in sorted(FOLDER.glob("en/*.toml")):
+    for path in sorted(FOLDER.glob("en/*.ftl")):
         for code in re.findall(r"(?:/med |<code>)((?:start|change) [^<\n\"{}]+)", path.read_text()):
             found.append(code.strip())
     return found

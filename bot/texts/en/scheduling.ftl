@@ -1,0 +1,3 @@
+## scheduling
+
+scheduling-late = ⏰ Late reminder, was due { $when }: { $text }
