@@ -19,7 +19,9 @@ async def test_a_failing_statement_neither_shows_nor_logs_its_parameters(
     caplog.set_level(logging.DEBUG, logger="sqlalchemy")
     with pytest.raises(DBAPIError) as failure:
         async with db.transaction() as session:
-            await session.execute(text("INSERT INTO no_such_table (note) VALUES (:note)"), {"note": NOTE})
+            await session.execute(
+                text("INSERT INTO no_such_table (note) VALUES (:note)"), {"note": NOTE}
+            )
 
     assert "no_such_table" in str(failure.value)
     assert NOTE not in str(failure.value)
