@@ -45,7 +45,7 @@ doses-state_missed = ❌ пропущено
 doses-state_waiting = 🔔 ждём ответа
 doses-state_due = ⏳ ещё впереди
 doses-state_unanswered = — ответа нет
-doses-adherence_title = 📊 <b>Дозы: { $child }, { $days ->
+doses-adherence_title = 📊 <b>Дозы: { $child }, за { $days ->
         [one] последний
         [few] последние
         [many] последние

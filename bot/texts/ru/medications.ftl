@@ -31,15 +31,11 @@ medications-relay-when = Когда: { $when }
 medications-relay-why = Причина: { $reason }
 medications-relay-recorded_by = Кто записал: { $by }
 medications-relay-plan = 📈 План: по { $step } { $days ->
-        [one] каждый
-        [few] каждые
-        [many] каждые
-       *[other] каждые
-    } { $days ->
-        [one] { $days } день
-        [few] { $days } дня
-        [many] { $days } дней
-       *[other] { $days } дня
+        [1] каждый день
+        [one] каждый { $days } день
+        [few] каждые { $days } дня
+        [many] каждые { $days } дней
+       *[other] каждые { $days } дня
     } до { $target }:
 medications-relay-plan_step = • { $amount } { $day }
 medications-relay-plan_more = • … и ещё { $count ->
@@ -77,15 +73,11 @@ medications-regimen-changed = { "   " }последнее изменение { $
 medications-regimen-why = { "   " }причина: { $reason }
 medications-regimen-by = { "   " }кто записал: { $by }
 medications-regimen-plan_active = { "   " }📈 по { $step } { $days ->
-        [one] каждый
-        [few] каждые
-        [many] каждые
-       *[other] каждые
-    } { $days ->
-        [one] { $days } день
-        [few] { $days } дня
-        [many] { $days } дней
-       *[other] { $days } дня
+        [1] каждый день
+        [one] каждый { $days } день
+        [few] каждые { $days } дня
+        [many] каждые { $days } дней
+       *[other] каждые { $days } дня
     } до { $target }; дальше: { $amount } { $day }
 medications-regimen-plan_paused = { "   " }⏸ титрация на паузе на этой дозе (цель — { $target })
 medications-regimen-planned_title = Запланировано:
