@@ -18,8 +18,18 @@ digest-up = +{ $percent }%
 digest-down = −{ $percent }%
 digest-same = без изменений
 digest-small = ℹ️ Числа небольшие: такая разница может быть случайной.
-digest-free_days = Дней без приступов: { $days } (дольше всего — { $run } подряд)
-digest-jerks = Подёргиваний в день (по дням, когда считали, таких дней: { $days }): медиана { $median }, максимум { $most }
+digest-free_days = Дней без приступов: { $days } (дольше всего — { $run ->
+        [one] { $run } день
+        [few] { $run } дня
+        [many] { $run } дней
+       *[other] { $run } дня
+    } подряд)
+digest-jerks = Подёргиваний в день (по { $days ->
+        [one] { $days } дню
+        [few] { $days } дням
+        [many] { $days } дням
+       *[other] { $days } дня
+    } с подсчётом): медиана { $median }, максимум { $most }
 digest-severity = Серии ({ $size }+ за { $hours } ч): { $clusters } · { $threshold } и дольше: { $long } · препарат для купирования: { $rescue }
 digest-where_title = <b>Где и когда</b>
 digest-part = { $label } { $n }
@@ -57,14 +67,14 @@ digest-steps = { $n ->
        *[other] { $n } шага
     }
 digest-one_step = 1 шаг
-digest-responder = ✅ Приступов вдвое меньше или ещё меньше: ответ на лечение 50% и больше.
-digest-not_responder = Приступов меньше, но не вдвое: ответ на лечение меньше 50%.
+digest-responder = ✅ Приступов стало вдвое меньше или ещё меньше: снижение на 50% и больше.
+digest-not_responder = Приступов не стало вдвое меньше: снижения на 50% нет.
 digest-too_soon = После изменения прошло меньше 28 дней: оценивать рано.
 digest-cut_short = В течение 28 дней было ещё одно изменение: не оцениваем.
 digest-short_before = На прежней дозе было меньше 28 дней: не оцениваем.
 digest-none_before = До изменения приступов не было: сравнивать не с чем.
 digest-more_changes = … и ещё { $n }, здесь не показаны.
-digest-doses_title = <b>Дают ли дозы?</b>
+digest-doses_title = <b>Все ли дозы даны?</b>
 digest-no_doses = За этот период доз не записано.
 digest-dose_line = <b>{ $name }</b>: дано { $given }% · вовремя { $on_time }, с опозданием { $late }, не давали { $skipped }, пропущено { $missed }
 digest-more_medicines = … и ещё { $n }, здесь не показаны: дано { $given }% их доз.

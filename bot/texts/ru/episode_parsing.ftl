@@ -2,7 +2,7 @@
 
 episode_parsing-nothing_recognised = Не понял, что это за приступ, поэтому ничего не сохранено. Напишите, когда, сколько длился и что вы видели (свой текст — после note:), например /e 10:15 45s mild face
 episode_parsing-future_time = «{ $when }» ещё не наступило, поэтому ничего не сохранено. Укажите время, которое уже прошло, например /e 10:15 45s mild face
-episode_parsing-later_today = Сегодня ещё нет { $time }, поэтому ничего не сохранено. Если это было вчера вечером или ночью, добавьте день, например /e yesterday { $time } 45s mild face
+episode_parsing-later_today = Сегодня { $time } ещё не наступило, поэтому ничего не сохранено. Если это было вчера вечером или ночью, добавьте день, например /e yesterday { $time } 45s mild face
 episode_parsing-day_without_time = «{ $day }» — а во сколько? Ничего не сохранено. Добавьте время, например /e yesterday 21:30 45s mild face
 episode_parsing-too_long_ago = «{ $when }» — это больше месяца назад, поэтому ничего не сохранено. Укажите дату, например /e { $date } 21:30 2m
 episode_parsing-duration_too_long = «{ $duration }» — это дольше суток, поэтому ничего не сохранено. Укажите, сколько длился сам приступ, например /e 10:15 45s mild face
@@ -22,4 +22,4 @@ episode_parsing-question-which_duration = «{ $phrase }» — это сколь�
 episode_parsing-question-which_count = «{ $phrase }» — сколько было подёргиваний?
 episode_parsing-question-number = «{ $phrase }» — сколько длился приступ?
 episode_parsing-question-rescue_time = «{ $phrase }» — это когда дали { $medicine } или сколько длился приступ?
-episode_parsing-question-type_it = Написать
+episode_parsing-question-type_it = Ввести вручную

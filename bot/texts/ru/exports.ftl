@@ -18,8 +18,8 @@ exports-period_90 = 90 дней
 exports-period_365 = 12 месяцев
 exports-period_all = Всё время
 exports-choose_name = 
-    Указывать в файле FHIR имя ({ $child })?
-    Без имени ребёнок ({ $child }) обозначен только кодом, и никто из команды не назван по имени. Заметки, причины и названия попадут в файл так, как их написали.
+    Указать в файле FHIR имя — { $child }?
+    Без него ребёнок будет обозначен только кодом, и никто из команды не будет назван по имени. Заметки, причины и названия попадут в файл в том виде, в каком их написали.
 exports-name_without = Без имён (надёжнее)
 exports-name_with = С именами
 exports-button_back = ‹ Назад
@@ -44,7 +44,7 @@ exports-pdf-episodes_title = Приступы ({ $n })
 exports-pdf-no_episodes = За этот период приступов не записано.
 exports-pdf-medicines_title = Изменения в лечении ({ $n })
 exports-pdf-no_changes = За этот период лечение не менялось.
-exports-pdf-adherence_title = Данные дозы
+exports-pdf-adherence_title = Приём доз
 exports-pdf-no_doses = За этот период доз не записано.
 exports-pdf-when = Когда
 exports-pdf-what = Что видели
