@@ -53,7 +53,7 @@ followups-reminder-today = hoy a las { $time }
 followups-reminder-tomorrow = mañana ({ $day }) a las { $time }
 followups-reminder-other_day = el { $day } a las { $time }
 followups-outcome-question = 
-    { $icon } <b>{ $title }</b> de <b>{ $child }</b> era { $when }. ¿Se hizo?
+    { $icon } <b>{ $title }</b> de <b>{ $child }</b>: tocaba el { $when }. ¿Se hizo?
 
     Si el médico cambió algún medicamento, regístralo con /med change.
 followups-outcome-button_happened = ✅ Sí, se hizo

@@ -1,3 +1,3 @@
 ## scheduling
 
-scheduling-late = ⏰ Recordatorio con retraso, tocaba { $when }: { $text }
+scheduling-late = ⏰ Recordatorio con retraso, tocaba el { $when }: { $text }
