@@ -13,7 +13,10 @@ digest-up = +{ $percent } %
 digest-down = −{ $percent } %
 digest-same = sin cambios
 digest-small = ℹ️ Son números pequeños: un cambio de este tamaño puede ser casualidad.
-digest-free_days = Días sin crisis: { $days } (la racha más larga, { $run } seguidos)
+digest-free_days = Días sin crisis: { $days } (la racha más larga, { $run ->
+        [one] 1 día
+       *[other] { $run } días seguidos
+    })
 digest-jerks = Sacudidas al día, { $days ->
         [one] en el único día con recuento
        *[other] en los { $days } días con recuento

@@ -40,7 +40,10 @@ doses-state_missed = ❌ olvidada
 doses-state_waiting = 🔔 esperando respuesta
 doses-state_due = ⏳ pendiente
 doses-state_unanswered = — sin respuesta registrada
-doses-adherence_title = 📊 <b>Dosis de { $child }, últimos { $days } días</b> ({ $since } – { $until })
+doses-adherence_title = 📊 <b>Dosis de { $child }, { $days ->
+        [one] último día
+       *[other] últimos { $days } días
+    }</b> ({ $since } – { $until })
 doses-adherence_empty = No hay dosis registradas en este periodo.
 doses-adherence_medicine = <b>{ $name }</b>: { $total ->
         [one] 1 dosis
