@@ -10,7 +10,7 @@ start-welcome =
     • Dale al neurólogo un resumen claro.
 
     ¿Qué quieres hacer?
-start-button_new_team = ➕ Crear un equipo de cuidado
+start-button_new_team = ➕ Crear equipo de cuidado
 start-button_invitation = ✉️ Tengo una invitación
 start-button_help = ❓ Ayuda
 start-invitation_hint = Abre el enlace de invitación que te enviaron: te trae directamente aquí y te añade al equipo.
