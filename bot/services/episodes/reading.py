@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 from bot.services.episodes import vocabulary as vocab
@@ -188,7 +187,7 @@ def _ahead(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] 
     return (found[0], Fact("ahead", found[1])) if found else None
 
 
-@cache
+@vocab.per_language
 def _book(patterns: tuple[str, ...]) -> Phrasebook[bool]:
     book: Phrasebook[bool] = Phrasebook()
     for pattern in patterns:
@@ -287,7 +286,7 @@ _GRAMMAR: tuple[Core, ...] = (
 )  # fmt: skip
 
 
-@cache
+@vocab.per_language
 def _phrasebook() -> Phrasebook[Fact]:
     """Every vocabulary phrase, with and without its lead-ins, mapped to what it states."""
     book: Phrasebook[Fact] = Phrasebook()

@@ -6,17 +6,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 from bot.services.parsing import vocab
 from bot.services.parsing.numerals import (
     EXACT,
     NUMBER,
-    NUMBER_WORDS,
     Quantity,
     bounded,
     decimal,
     marker_at,
+    number_words,
     quantity_at,
 )
 from bot.services.parsing.phrases import Phrasebook
@@ -36,13 +35,13 @@ class Amount:
     unit: str
 
 
-@cache
+@vocab.per_language
 def seconds_per_unit() -> dict[str, int]:
     """Every spelling of a unit of time and how many seconds it is."""
     return dict(vocab.common()["units"]["seconds"])
 
 
-@cache
+@vocab.per_language
 def dose_units() -> dict[str, str]:
     """Every spelling of a dose unit and its canonical form ("milligrams" -> "mg")."""
     table = vocab.common()["units"]["dose"]
@@ -54,13 +53,13 @@ def dose_unit(word: str) -> str | None:
     return dose_units().get("".join(word.lower().split()).rstrip("."))
 
 
-@cache
+@vocab.per_language
 def _fractions() -> Phrasebook[Decimal]:
     """ "half a", "a quarter of an": the fraction of the unit that follows."""
     book: Phrasebook[Decimal] = Phrasebook()
     for pattern in vocab.common()["units"]["fractions"]["phrases"]:
         words = pattern.split()
-        value = next(NUMBER_WORDS[w] for w in words if w in ("half", "quarter"))
+        value = next(number_words()[w] for w in words if w in ("half", "quarter"))
         book.add(pattern, value)
     return book
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import cache
 
 from bot.services.parsing import vocab
 from bot.services.parsing.amounts import duration_at
@@ -13,7 +12,7 @@ from bot.services.parsing.phrases import Phrasebook
 from bot.services.parsing.tokens import Token
 
 
-@cache
+@vocab.per_language
 def _book(section: str) -> Phrasebook[bool]:
     book: Phrasebook[bool] = Phrasebook()
     for pattern in vocab.common()["relative"][section]:
@@ -39,7 +38,7 @@ def ago_at(tokens: Sequence[Token], at: int) -> tuple[int, Quantity] | None:
     return (loose[0], Quantity(loose[1], approximate=True, written=())) if loose else None
 
 
-@cache
+@vocab.per_language
 def _loose() -> Phrasebook[Decimal]:
     """ "a few minutes ago": about how long back."""
     book: Phrasebook[Decimal] = Phrasebook()
