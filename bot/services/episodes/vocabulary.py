@@ -73,11 +73,13 @@ def _lists(data: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
         "COUNT_WORDS": dict(count["words"]),
         "NOT_HOURS": frozenset(count["units"]) | frozenset(count["not_hours"]),
         "COUNT_ADJECTIVES": frozenset(count["adjectives"]),
+        "COUNT_ADJECTIVES_AFTER": frozenset(count.get("adjectives_after", ())),
         "COUNT_SIGNS": frozenset(count["signs"]),
         "DURATION_LEADINS": tuple(data["duration"]["leadins"]),
         "SPREAD": frozenset(data["duration"]["spread"]),
         "RESCUE_LEADINS": tuple(rescue["leadins"]),
-        "RESCUE_ROUTES": frozenset(rescue["routes"]),
+        "RESCUE_ROUTES": {route: rescue.get("route_names", {}).get(route, route)
+                          for route in rescue["routes"]},  # fmt: skip
         "RESCUE_AFTERWORDS": frozenset(rescue["afterwords"]),
         "RESCUE_AT": tuple(rescue["at"]),
         "RESCUE_DRUGS": drugs,

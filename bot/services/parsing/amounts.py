@@ -17,14 +17,14 @@ from bot.services.parsing.numerals import (
     marker_at,
     number_words,
     quantity_at,
+    whole,
 )
 from bot.services.parsing.phrases import Phrasebook
-from bot.services.parsing.tokens import Token, norm_at, norms
+from bot.services.parsing.tokens import Token, norm_at
 
 _COMPACT = re.compile(rf"(?:({NUMBER})h)?(?:({NUMBER})m)?(?:({NUMBER})s)?")
 _HOURS_MINUTES = re.compile(r"([0-3])h([0-5][0-9])")  # "1h30" is a duration; "7h30" a time
-_GLUED = re.compile(rf"({NUMBER})(?:[-–—]({NUMBER}))?([a-zµ/]+)")
-_HALF = ("and", "a", "half")
+_GLUED = re.compile(rf"({NUMBER})(?:[-–—]({NUMBER}))?((?:[^\W\d_]|/)+)")
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def _fractions() -> Phrasebook[Decimal]:
     book: Phrasebook[Decimal] = Phrasebook()
     for pattern in vocab.common()["units"]["fractions"]["phrases"]:
         words = pattern.split()
-        value = next(number_words()[w] for w in words if w in ("half", "quarter"))
+        value = next(number_words()[w] for w in words if number_words().get(w, 1) < 1)
         book.add(pattern, value)
     return book
 
@@ -97,6 +97,9 @@ def _part(tokens: Sequence[Token], at: int) -> tuple[int, Quantity, int] | None:
     if fraction and (unit := seconds_per_unit().get(norm_at(tokens, fraction[0]))):
         quantity = Quantity(fraction[1], written=(norm_at(tokens, start),))
         return fraction[0] + 1, bounded(quantity.scaled(unit), marker and marker[1]), unit
+    said = _unit_alone(tokens, start)
+    if said:
+        return said[0], bounded(said[1], marker[1] if marker else None), said[2]
     found = quantity_at(tokens, at)
     if found is None:
         return None
@@ -111,15 +114,49 @@ def _part(tokens: Sequence[Token], at: int) -> tuple[int, Quantity, int] | None:
     return stop + 1, quantity.scaled(unit), unit
 
 
+@vocab.per_language
+def _halves() -> Phrasebook[bool]:
+    """ "and a half" ("y medio", "с половиной")."""
+    book: Phrasebook[bool] = Phrasebook()
+    for pattern in vocab.common()["units"]["fractions"]["and_a_half"]:
+        book.add(pattern, True)
+    return book
+
+
+@vocab.per_language
+def _singles() -> dict[str, int]:
+    """Units that say one of themselves ("минуту": a minute), and how many seconds they are."""
+    return dict(vocab.common()["units"].get("single", {}))
+
+
+def _unit_alone(tokens: Sequence[Token], at: int) -> tuple[int, Quantity, int] | None:
+    """ "минуту" (a minute), "полчаса"; and, where a language says so, a unit before its number
+    for an estimate ("секунд 5": about 5 seconds)."""
+    norm = norm_at(tokens, at)
+    if norm in _singles():
+        seconds = _singles()[norm]
+        return at + 1, Quantity(Decimal(seconds), written=(norm,)), seconds
+    unit = seconds_per_unit().get(norm)
+    if unit is None or len(norm) < 3 or not vocab.common()["approximate"].get("unit_first"):
+        return None
+    number = whole(norm_at(tokens, at + 1))
+    if number is None or not norm_at(tokens, at + 1)[:1].isdigit() and number > 60:
+        return None
+    return at + 2, Quantity(number, approximate=True, written=(norm_at(tokens, at + 1),)).scaled(
+        unit
+    ), unit
+
+
 def _and_a_half(
     tokens: Sequence[Token], at: int, quantity: Quantity
 ) -> tuple[int, Quantity] | None:
     """ "and a half" after a single number: half a unit more."""
-    if norms(tokens, at, 3) != _HALF or quantity.bound != EXACT or quantity.low is None:
+    half = _halves().longest([token.norm for token in tokens], at)
+    if half is None or quantity.bound != EXACT or quantity.low is None:
         return None
     more = Quantity(quantity.low + Decimal("0.5"), None, EXACT, quantity.approximate,
                     quantity.written)  # fmt: skip
-    return at + 3, more
+    return half[0], more
 
 
 def duration_at(tokens: Sequence[Token], at: int) -> tuple[int, Amount] | None:

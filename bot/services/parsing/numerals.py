@@ -68,6 +68,16 @@ def _estimates() -> frozenset[str]:
     return frozenset(vocab.common()["approximate"]["words"])  # "a couple of"
 
 
+@vocab.per_language
+def _articles() -> frozenset[str]:
+    return frozenset(("a", "an", *vocab.common()["approximate"].get("articles", ())))
+
+
+@vocab.per_language
+def _ofs() -> frozenset[str]:
+    return frozenset(("of", *vocab.common()["approximate"].get("of", ())))
+
+
 def number(norm: str) -> Decimal | None:
     """A number written in digits or as a word ("two", "an"); not a fraction word."""
     if _DIGITS.fullmatch(norm):
@@ -172,14 +182,14 @@ def quantity_at(
     kind, start = (marker[1], marker[0]) if marker else (None, at)
     if start < len(tokens) and kind is None and (tokens[start].below or tokens[start].above):
         kind = UNDER if tokens[start].below else OVER
-    if norm_at(tokens, start) in ("a", "an") and norm_at(tokens, start + 1) in _estimates():
+    if norm_at(tokens, start) in _articles() and norm_at(tokens, start + 1) in _estimates():
         start += 1  # "a couple of"
     found = _one_or_span(tokens, start, whole_only)
     if found is None:
         return None if marker is None else quantity_at(tokens, start, whole_only=whole_only)
     stop, low, high, written, approx = found
     approx = approx or kind == "about" or norm_at(tokens, start) in _estimates()
-    if norm_at(tokens, stop) == "of" and norm_at(tokens, start) in _estimates():
+    if norm_at(tokens, stop) in _ofs() and norm_at(tokens, start) in _estimates():
         stop += 1
     after = _afterwords().longest(words, stop)
     if after:
