@@ -28,7 +28,7 @@ def _note() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[\s,;]))(?:{markers}):", re.IGNORECASE)
 
 
-_TIMES = re.compile(r"[x×]([0-9]+)|([0-9]+)[x×]")
+_TIMES = re.compile(r"[x×х]([0-9]+)|([0-9]+)[x×х]")  # "x5", "5x", "х5" (Cyrillic)
 _NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
 
 

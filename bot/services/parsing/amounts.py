@@ -134,8 +134,9 @@ def _unit_alone(tokens: Sequence[Token], at: int) -> tuple[int, Quantity, int] |
     for an estimate ("секунд 5": about 5 seconds)."""
     norm = norm_at(tokens, at)
     if norm in _singles():
-        seconds = _singles()[norm]
-        return at + 1, Quantity(Decimal(seconds), written=(norm,)), seconds
+        seconds, one = _singles()[norm], Quantity(Decimal(1), written=(norm,))
+        stop, said = _and_a_half(tokens, at + 1, one) or (at + 1, one)  # "minuto y medio"
+        return stop, said.scaled(seconds), seconds
     unit = seconds_per_unit().get(norm)
     if unit is None or len(norm) < 3 or not vocab.common()["approximate"].get("unit_first"):
         return None
