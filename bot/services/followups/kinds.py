@@ -27,6 +27,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def kind_of(title: str) -> ReminderKind:
     """Guess the kind from the title: a test (EEG, bloods...) wins over a follow-up visit."""
     tests, visits = _patterns()
+    title = vocab.fold(title)  # "análisis" as "analisis", as the words are kept
     if tests.search(title):
         return ReminderKind.TEST
     if visits.search(title):

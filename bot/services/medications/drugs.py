@@ -24,7 +24,7 @@ class Drug:
 
 # Generic name -> the other names people type for it (brands, salts, older names).
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "levetiracetam": ("keppra",),
+    "levetiracetam": ("keppra", "кеппра", "кеппру", "кеппры", "леветирацетам"),
     "valproate": (
         "depakine",
         "depakote",
@@ -37,18 +37,23 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "semisodium valproate",
         "divalproex",
         "divalproex sodium",
+        "депакин",
+        "депакин хроно",
+        "конвулекс",
+        "вальпроат",
+        "вальпроевая кислота",
     ),
     "clonazepam": ("rivotril", "klonopin"),
-    "topiramate": ("topamax",),
+    "topiramate": ("topamax", "топамакс", "топирамат"),
     "zonisamide": ("zonegran",),
-    "clobazam": ("frisium", "onfi"),
+    "clobazam": ("frisium", "onfi", "клобазам", "фризиум"),
     "ethosuximide": ("zarontin",),
     "piracetam": ("nootropil",),
     "perampanel": ("fycompa",),
     "brivaracetam": ("briviact",),
     "lamotrigine": ("lamictal",),
-    "midazolam": ("buccolam", "epistatus", "hypnovel", "versed"),
-    "diazepam": ("stesolid", "valium", "diastat"),
+    "midazolam": ("buccolam", "epistatus", "hypnovel", "versed", "мидазолам", "букколам"),
+    "diazepam": ("stesolid", "valium", "diastat", "диазепам", "реланиум"),
 }
 
 RESCUE = frozenset({"midazolam", "diazepam"})
@@ -58,9 +63,10 @@ RELEASE_SUFFIXES = frozenset({"xr", "er", "sr", "cr", "xl", "chrono", "retard", 
 
 # Canonical unit -> every spelling accepted for it.
 UNITS: dict[str, tuple[str, ...]] = {
-    "mg": ("mg", "mgs", "milligram", "milligrams", "milligramme", "milligrammes"),
+    "mg": ("mg", "mgs", "milligram", "milligrams", "milligramme", "milligrammes", "miligramos",
+           "мг", "миллиграмм"),  # fmt: skip
     "g": ("g", "gram", "grams", "gramme", "grammes"),
-    "ml": ("ml", "mls", "millilitre", "millilitres", "milliliter", "milliliters"),
+    "ml": ("ml", "mls", "millilitre", "millilitres", "milliliter", "milliliters", "мл"),
     "drops": ("drop", "drops", "gtt", "gtts"),
     "tablets": ("tab", "tabs", "tablet", "tablets"),
     "mg/kg/day": ("mg/kg/day", "mg/kg/d"),
