@@ -26,7 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     args = options.parse_args(argv)
     corpus = [line for line in lines() if args.parser in (None, line.parser)
               and args.language in (None, line.language)]  # fmt: skip
-    for language in sorted({line.language for line in corpus}, key=lambda code: (code != "en", code)):
+    for language in sorted(
+        {line.language for line in corpus}, key=lambda code: (code != "en", code)
+    ):
         spoken = [line for line in corpus if line.language == language]
         for parser in sorted({line.parser for line in spoken}):
             same = [line for line in spoken if line.parser == parser]

@@ -20,7 +20,6 @@ from bot.services.parsing.relative import ago_at, ahead_at
 from bot.services.parsing.tokens import Token, norm_at, quote, respell, tokenize
 
 
-
 @vocab.per_language
 def _note() -> re.Pattern[str]:
     """ "note:" and what follows it, in the language being read."""

@@ -7,7 +7,6 @@ them into tables of canonical values (enums, booleans) and the word lists the gr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from bot.services.parsing import vocab
@@ -58,6 +57,7 @@ def _tables(data: dict[str, Any]) -> dict[str, Any]:
 def _lists(data: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
     """The word lists the grammar reads."""
     count, rescue = data["count"], data["rescue"]
+    routes = rescue.get("route_names", {})  # "bucal" is kept as "buccal"
     drugs = {name: generic for generic, brands in rescue["generics"].items()
              for name in (generic, *brands)}  # fmt: skip
     return {
@@ -78,8 +78,7 @@ def _lists(data: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
         "DURATION_LEADINS": tuple(data["duration"]["leadins"]),
         "SPREAD": frozenset(data["duration"]["spread"]),
         "RESCUE_LEADINS": tuple(rescue["leadins"]),
-        "RESCUE_ROUTES": {route: rescue.get("route_names", {}).get(route, route)
-                          for route in rescue["routes"]},  # fmt: skip
+        "RESCUE_ROUTES": {route: routes.get(route, route) for route in rescue["routes"]},
         "RESCUE_AFTERWORDS": frozenset(rescue["afterwords"]),
         "RESCUE_AT": tuple(rescue["at"]),
         "RESCUE_DRUGS": drugs,

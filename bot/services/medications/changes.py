@@ -84,9 +84,7 @@ async def submit(
     """
     now = clock.now()
     try:
-        proposal = await prepare(
-            session, membership, text, now, now, language=person.language_code
-        )
+        proposal = await prepare(session, membership, text, now, now, language=person.language_code)
     except WeightNeeded:
         if chat_id != person.telegram_user_id:
             raise

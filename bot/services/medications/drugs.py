@@ -63,8 +63,16 @@ RELEASE_SUFFIXES = frozenset({"xr", "er", "sr", "cr", "xl", "chrono", "retard", 
 
 # Canonical unit -> every spelling accepted for it.
 UNITS: dict[str, tuple[str, ...]] = {
-    "mg": ("mg", "mgs", "milligram", "milligrams", "milligramme", "milligrammes", "miligramos",
-           "мг", "миллиграмм"),  # fmt: skip
+    "mg": (
+        "mg",
+        "mgs",
+        "milligram",
+        "milligrams",
+        "milligramme",
+        "milligrammes",
+        "miligramos",
+        "мг",
+    ),
     "g": ("g", "gram", "grams", "gramme", "grammes"),
     "ml": ("ml", "mls", "millilitre", "millilitres", "milliliter", "milliliters", "мл"),
     "drops": ("drop", "drops", "gtt", "gtts"),

@@ -143,9 +143,11 @@ def _unit_alone(tokens: Sequence[Token], at: int) -> tuple[int, Quantity, int] |
     number = whole(norm_at(tokens, at + 1))
     if number is None or not norm_at(tokens, at + 1)[:1].isdigit() and number > 60:
         return None
-    return at + 2, Quantity(number, approximate=True, written=(norm_at(tokens, at + 1),)).scaled(
-        unit
-    ), unit
+    return (
+        at + 2,
+        Quantity(number, approximate=True, written=(norm_at(tokens, at + 1),)).scaled(unit),
+        unit,
+    )
 
 
 def _and_a_half(

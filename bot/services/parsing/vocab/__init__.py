@@ -28,7 +28,7 @@ FOLDER = Path(__file__).parent
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = tuple(sorted(p.name for p in FOLDER.iterdir() if (p / "common.toml").is_file()))
 _SPEAKING: ContextVar[str] = ContextVar("parsing_language", default=DEFAULT_LANGUAGE)
-_FOLDS = str.maketrans("áàâäãéèêëíìîïóòôöõúùûüñçё", "aaaaaeeeeiiiiooooouuuuncе")
+_FOLDS = str.maketrans("áàâäãéèêëíìîïóòôöõúùûüñçёÁÉÍÓÚÜÑЁ", "aaaaaeeeeiiiiooooouuuuncеAEIOUUNЕ")
 
 P = ParamSpec("P")
 R = TypeVar("R")
