@@ -130,24 +130,22 @@ def _singles() -> dict[str, int]:
 
 
 def _unit_alone(tokens: Sequence[Token], at: int) -> tuple[int, Quantity, int] | None:
-    """ "минуту" (a minute), "полчаса"; and, where a language says so, a unit before its number
-    for an estimate ("секунд 5": about 5 seconds)."""
+    """Where a language says so, a unit before its number, an estimate ("секунд 5", "секунд на
+    10": about so many); and a unit that says one of itself ("минуту", "полчаса")."""
     norm = norm_at(tokens, at)
+    unit = seconds_per_unit().get(norm)
+    order = vocab.common()["approximate"]
+    if unit is not None and len(norm) >= 3 and order.get("unit_first"):
+        step = at + 1 + (norm_at(tokens, at + 1) in order.get("unit_first_joiners", ()))
+        number = whole(norm_at(tokens, step))
+        if number is not None:
+            quantity = Quantity(number, approximate=True, written=(norm_at(tokens, step),))
+            return step + 1, quantity.scaled(unit), unit
     if norm in _singles():
         seconds, one = _singles()[norm], Quantity(Decimal(1), written=(norm,))
         stop, said = _and_a_half(tokens, at + 1, one) or (at + 1, one)  # "minuto y medio"
         return stop, said.scaled(seconds), seconds
-    unit = seconds_per_unit().get(norm)
-    if unit is None or len(norm) < 3 or not vocab.common()["approximate"].get("unit_first"):
-        return None
-    number = whole(norm_at(tokens, at + 1))
-    if number is None or not norm_at(tokens, at + 1)[:1].isdigit() and number > 60:
-        return None
-    return (
-        at + 2,
-        Quantity(number, approximate=True, written=(norm_at(tokens, at + 1),)).scaled(unit),
-        unit,
-    )
+    return None
 
 
 def _and_a_half(

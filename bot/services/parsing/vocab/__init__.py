@@ -61,15 +61,17 @@ def speaking(language: str | None) -> Iterator[str]:
 
 
 def per_language(function: Callable[P, R]) -> Callable[P, R]:
-    """``function`` cached per arguments and per language being read."""
+    """``function`` cached per (positional) arguments and per language being read."""
 
     @cache
-    def cached(language: str, *args: Any, **kwargs: Any) -> R:
-        return function(*args, **kwargs)
+    def cached(language: str, *args: Any) -> R:
+        return function(*args)  # type: ignore[call-arg]
 
     @wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        return cached(current(), *args, **kwargs)
+        if kwargs:
+            raise TypeError("a per-language table takes positional arguments only")
+        return cached(current(), *args)
 
     return wrapper
 
