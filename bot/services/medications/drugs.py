@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from bot.services.parsing import vocab
+from bot.services.parsing.amounts import dose_unit
 from bot.services.parsing.phrases import Speller
 
 # A name one typo away from exactly one known name this long or longer is read as that name,
@@ -63,18 +65,9 @@ RELEASE_SUFFIXES = frozenset({"xr", "er", "sr", "cr", "xl", "chrono", "retard", 
 
 # Canonical unit -> every spelling accepted for it.
 UNITS: dict[str, tuple[str, ...]] = {
-    "mg": (
-        "mg",
-        "mgs",
-        "milligram",
-        "milligrams",
-        "milligramme",
-        "milligrammes",
-        "miligramos",
-        "мг",
-    ),
+    "mg": ("mg", "mgs", "milligram", "milligrams", "milligramme", "milligrammes"),
     "g": ("g", "gram", "grams", "gramme", "grammes"),
-    "ml": ("ml", "mls", "millilitre", "millilitres", "milliliter", "milliliters", "мл"),
+    "ml": ("ml", "mls", "millilitre", "millilitres", "milliliter", "milliliters"),
     "drops": ("drop", "drops", "gtt", "gtts"),
     "tablets": ("tab", "tabs", "tablet", "tablets"),
     "mg/kg/day": ("mg/kg/day", "mg/kg/d"),
@@ -134,4 +127,12 @@ def resolve(name: str) -> Drug:
 def normalise_unit(text: str) -> str | None:
     """The canonical unit for ``text`` ("mL" -> "ml", "tabs" -> "tablets"), or None."""
     spelling = "".join(text.lower().split()).rstrip(".")
-    return _UNIT_BY_SPELLING.get(spelling)
+    return _UNIT_BY_SPELLING.get(spelling) or _spoken_unit(spelling)
+
+
+def _spoken_unit(spelling: str) -> str | None:
+    """A unit spelled in the writer's language ("мг", "miligramos"), from the vocabulary."""
+    if vocab.current() == vocab.DEFAULT_LANGUAGE:
+        return None
+    unit = dose_unit(spelling)
+    return unit if unit in UNITS else None
