@@ -1,6 +1,8 @@
 """How well the parsers read the corpus: the saved rate and each field's accuracy.
 
-PYTHONPATH=. python bench/parsing.py [--parser episode] [--show-misses]
+PYTHONPATH=. python bench/parsing.py [--parser episode] [--language es] [--show-misses]
+
+Each language's lines (English, Spanish, Russian) are reported apart, then all together.
 """
 
 from __future__ import annotations
@@ -19,13 +21,22 @@ def main(argv: list[str] | None = None) -> int:
     """Print the figures; the exit status is 0 whatever they are (a benchmark, not a test)."""
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--parser", help="only this parser's lines")
+    options.add_argument("--language", help="only this language's lines (en, es, ru)")
     options.add_argument("--show-misses", action="store_true", help="list every miss")
     args = options.parse_args(argv)
-    corpus = [line for line in lines() if args.parser in (None, line.parser)]
-    for parser in sorted({line.parser for line in corpus}):
-        report([line for line in corpus if line.parser == parser], parser, args.show_misses)
-    if len({line.parser for line in corpus}) > 1:
-        report(corpus, "all", False)
+    corpus = [line for line in lines() if args.parser in (None, line.parser)
+              and args.language in (None, line.language)]  # fmt: skip
+    for language in sorted(
+        {line.language for line in corpus}, key=lambda code: (code != "en", code)
+    ):
+        spoken = [line for line in corpus if line.language == language]
+        for parser in sorted({line.parser for line in spoken}):
+            same = [line for line in spoken if line.parser == parser]
+            report(same, f"{language} {parser}", args.show_misses)
+        if len({line.parser for line in spoken}) > 1:
+            report(spoken, f"{language} all", False)
+    if len({line.language for line in corpus}) > 1:
+        report(corpus, "all languages", False)
     return 0
 
 

@@ -1,6 +1,8 @@
 """The real-world corpus: lines as people type them, each with the fields it must be read as.
 
-Every ``tests/corpus/*.toml`` file is one set of lines for one parser::
+Every ``tests/corpus/*.toml`` file is one set of lines for one parser, in English; the files of
+``tests/corpus/<language>/`` (``es``, ``ru``) are lines written in that language, read with the
+writer's language as the parser's ``language`` (a file or a line may say ``language = "…"``)::
 
     parser = "episode"                    # "episode" | "medication" | "followup"
     now = "2026-11-25T15:00:00+00:00"     # when the lines are read (a line may override)
@@ -70,6 +72,7 @@ class Line:
     refused: str | None
     known: str | None = None
     unset: tuple[str, ...] = ()
+    language: str = "en"
 
     @property
     def id(self) -> str:
@@ -86,12 +89,15 @@ class Reading:
 
 
 def lines(folder: Path = FOLDER) -> Iterator[Line]:
-    """Every line of every corpus file, in order."""
-    for path in sorted(folder.glob("*.toml")):
+    """Every line of every corpus file, in order: English first, then each language's folder."""
+    paths = sorted(folder.glob("*.toml")) + sorted(folder.glob("*/*.toml"))
+    for path in paths:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+        language = data.get("language", "en" if path.parent == folder else path.parent.name)
+        name = path.stem if path.parent == folder else f"{path.parent.name}/{path.stem}"
         for number, entry in enumerate(data["line"], start=1):
             yield Line(
-                file=path.stem,
+                file=name,
                 number=number,
                 parser=entry.get("parser", data["parser"]),
                 text=_argument(entry["text"]),
@@ -102,6 +108,7 @@ def lines(folder: Path = FOLDER) -> Iterator[Line]:
                 refused=entry.get("refused"),
                 known=entry.get("known"),
                 unset=tuple(entry.get("unset", ())),
+                language=entry.get("language", language),
             )
 
 
@@ -131,7 +138,7 @@ def read(line: Line) -> Reading:
     """Parse ``line`` with its parser."""
     parse, refusal = PARSERS[line.parser]
     try:
-        result = parse(line.text, now=line.now, timezone=line.zone)
+        result = parse(line.text, now=line.now, timezone=line.zone, language=line.language)
     except refusal as refused:
         return Reading(None, refused.key.rsplit(".", 1)[-1])
     found = plain(result, ZoneInfo(line.zone))

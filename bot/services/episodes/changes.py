@@ -244,7 +244,9 @@ async def correct_line(
     keeps both, ``via`` says how ("button", "edit"). The team is told, but for that chat,
     where the corrected receipt is the copy."""
     episode, _, child = await _changeable(session, person, chat_id, episode_id)
-    parsed = parse_episode(text, now=clock.now(), timezone=child.timezone)
+    parsed = parse_episode(
+        text, now=clock.now(), timezone=child.timezone, language=person.language_code
+    )
     if not parsed.time_given:  # "45s face" corrects what was seen, not when
         parsed = replace(
             parsed,

@@ -29,6 +29,7 @@ from bot.services.episodes.parsed import (
 from bot.services.episodes.reading import read
 from bot.services.episodes.rendering import render_episode_line
 from bot.services.episodes.when import resolve
+from bot.services.parsing import vocab
 from bot.services.parsing.moments import utc
 
 __all__ = [
@@ -37,12 +38,20 @@ __all__ = [
 ]  # fmt: skip
 
 
-def parse_episode(text: str, *, now: datetime, timezone: str) -> ParsedEpisode:
+def parse_episode(
+    text: str, *, now: datetime, timezone: str, language: str | None = None
+) -> ParsedEpisode:
     """Read one line of a report into an episode, or raise EpisodeParseError and save nothing.
 
     The note is what follows "note:" and the words not understood, as typed; the line itself
-    is kept whole in ``text_as_typed``.
+    is kept whole in ``text_as_typed``. The words are read in ``language`` (the reporter's,
+    with English); the record is the same whatever the language.
     """
+    with vocab.speaking(language):
+        return _parse(text, now, timezone)
+
+
+def _parse(text: str, now: datetime, timezone: str) -> ParsedEpisode:
     now, zone = utc(now), ZoneInfo(timezone)
     reading = read(text)
     said = [m for m in reading.matches if not (m.fact.field == "day" and m.fact.value == 0)]

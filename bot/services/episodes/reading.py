@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 from bot.services.episodes import vocabulary as vocab
@@ -20,10 +19,15 @@ from bot.services.parsing.phrases import Phrasebook
 from bot.services.parsing.relative import ago_at, ahead_at
 from bot.services.parsing.tokens import Token, norm_at, quote, respell, tokenize
 
-_NOTE = re.compile(
-    rf"(?:^|(?<=[\s,;]))(?:{'|'.join(map(re.escape, vocab.NOTE_MARKERS))}):", re.IGNORECASE
-)
-_TIMES = re.compile(r"[x×]([0-9]+)|([0-9]+)[x×]")
+
+@vocab.per_language
+def _note() -> re.Pattern[str]:
+    """ "note:" and what follows it, in the language being read."""
+    markers = "|".join(map(re.escape, vocab.NOTE_MARKERS))
+    return re.compile(rf"(?:^|(?<=[\s,;]))(?:{markers}):", re.IGNORECASE)
+
+
+_TIMES = re.compile(r"[x×х]([0-9]+)|([0-9]+)[x×х]")  # "x5", "5x", "х5" (Cyrillic)
 _NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
 
 
@@ -77,7 +81,7 @@ class Reading:
 
 def read(text: str) -> Reading:
     """Read a line; a time, date or amount that can't be right is refused (EpisodeParseError)."""
-    marker = _NOTE.search(text)
+    marker = _note().search(text)
     head = text if marker is None else text[: marker.start()]
     note = None if marker is None else text[marker.end() :].strip()
     tokens = respell(tokenize(head), vocab.SPELLER)
@@ -188,7 +192,7 @@ def _ahead(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] 
     return (found[0], Fact("ahead", found[1])) if found else None
 
 
-@cache
+@vocab.per_language
 def _book(patterns: tuple[str, ...]) -> Phrasebook[bool]:
     book: Phrasebook[bool] = Phrasebook()
     for pattern in patterns:
@@ -232,6 +236,7 @@ def _count(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact] 
     if norm_at(tokens, stop) not in vocab.COUNT_UNITS:
         article = norm in ("a", "an") and stop == at + 1
         return _count(tokens, at + 1, None) if article else None  # "a single jerk"
+    stop += norm_at(tokens, stop + 1) in vocab.COUNT_ADJECTIVES_AFTER  # "3 sacudidas mioclónicas"
     return stop + 1, Fact("count", quantity)
 
 
@@ -241,13 +246,16 @@ def _rescue(tokens: Sequence[Token], at: int, _: str | None) -> tuple[int, Fact]
     dose = _rescue_dose(tokens, stop) if stop > at else None  # "gave 5mg midazolam"
     stop = dose[0] if dose else stop
     if norm_at(tokens, stop) in vocab.RESCUE_ROUTES:
-        words.append(norm_at(tokens, stop))
+        words.append(vocab.RESCUE_ROUTES[norm_at(tokens, stop)])
         stop += 1
     generic = vocab.RESCUE_DRUGS.get(norm_at(tokens, stop))
     if generic is None:
         return None
-    words.append(generic)
     stop += 1
+    if not words and norm_at(tokens, stop) in vocab.RESCUE_ROUTES:  # "midazolam bucal"
+        words.append(vocab.RESCUE_ROUTES[norm_at(tokens, stop)])
+        stop += 1
+    words.append(generic)
     if dose is None and (dose := _rescue_dose(tokens, stop)):
         stop = dose[0]
     if dose:
@@ -287,7 +295,7 @@ _GRAMMAR: tuple[Core, ...] = (
 )  # fmt: skip
 
 
-@cache
+@vocab.per_language
 def _phrasebook() -> Phrasebook[Fact]:
     """Every vocabulary phrase, with and without its lead-ins, mapped to what it states."""
     book: Phrasebook[Fact] = Phrasebook()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from functools import cache
 from zoneinfo import ZoneInfo
 
 from bot.services.episodes import vocabulary as vocab
@@ -59,7 +58,7 @@ def _clock_text(episode: ParsedEpisode, now: datetime, zone: ZoneInfo, lead: str
     return f"{text} to {_iso(end, zone)}"
 
 
-@cache
+@words.per_language
 def _part_phrases() -> tuple[str, ...]:
     """The first phrase of each part of the day."""
     return tuple(entry["phrases"][0] for entry in words.common()["parts"].values())

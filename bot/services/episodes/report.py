@@ -138,7 +138,10 @@ async def report_line(
     require(membership, Action.REPORT_EPISODE)
     child = await teams.get_child(session, membership.child_id)
     parsed = parse_episode(
-        text, now=min(said_at or clock.now(), clock.now()), timezone=child.timezone
+        text,
+        now=min(said_at or clock.now(), clock.now()),
+        timezone=child.timezone,
+        language=reporter.language_code,
     )
     await lock_child(session, child.id)  # two copies arriving together are checked in turn
     await episode_retypes.refuse(session, child.id, reporter, text)

@@ -7,18 +7,17 @@ them into tables of canonical values (enums, booleans) and the word lists the gr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from bot.services.parsing import vocab
 from bot.services.parsing.amounts import dose_units, seconds_per_unit
-from bot.services.parsing.numerals import NUMBER_WORDS as _NUMBERS
+from bot.services.parsing.numerals import number_words
 from bot.services.parsing.phrases import Speller, canonical, expand, words_of
 from models.episode import EpisodeKind, Intensity
 
-__all__ = ["Table", "canonical", "expand"]
+__all__ = ["Table", "canonical", "expand", "per_language"]
 
-_DATA = vocab.load("episodes")
+per_language = vocab.per_language
 
 
 @dataclass(frozen=True)
@@ -30,56 +29,62 @@ class Table:
     leadins: tuple[str, ...] = ()
 
 
-def _table(field: str, section: str, value: Any = str) -> Table:
-    data = _DATA[section]
-    phrases = {value(key): tuple(patterns) for key, patterns in data["phrases"].items()}
-    return Table(field, phrases, tuple(data.get("leadins", ())))
+def _table(data: dict[str, Any], field: str, section: str, value: Any = str) -> Table:
+    phrases = {value(key): tuple(patterns) for key, patterns in data[section]["phrases"].items()}
+    return Table(field, phrases, tuple(data[section].get("leadins", ())))
 
 
-UNSPECIFIED_RESCUE: str = _DATA["rescue"]["unspecified"]
-_RESCUE_PHRASES = _DATA["rescue"]["phrases"]
+def _tables(data: dict[str, Any]) -> dict[str, Any]:
+    """The tables of the record's fields, and the words that only say an episode happened."""
+    unspecified: str = data["rescue"]["unspecified"]
+    rescue = data["rescue"]["phrases"]
+    tables = {
+        "KINDS": _table(data, "kind", "kind", EpisodeKind),
+        "BODY_PARTS": _table(data, "body_part", "body_part"),
+        "INTENSITIES": _table(data, "intensity", "intensity", Intensity),
+        "SETTINGS": _table(data, "setting", "setting"),
+        "TRIGGERS": _table(data, "trigger", "trigger"),
+        "RESCUES": Table("rescue", {unspecified: tuple(rescue["unspecified"])}),
+        "NO_RESCUE": Table("no_rescue", {True: tuple(rescue["none"])}),
+        "INJURIES": _table(data, "injury", "injury", lambda key: key == "yes"),
+    }
+    fields = tuple(tables.values())
+    signs = Table("sign", {True: tuple(data["sign"]["phrases"])})
+    return {**tables, "UNSPECIFIED_RESCUE": unspecified, "SIGNS": signs, "TABLES": fields,
+            "PHRASE_TABLES": (*fields, signs)}  # fmt: skip
 
-KINDS = _table("kind", "kind", EpisodeKind)
-BODY_PARTS = _table("body_part", "body_part")
-INTENSITIES = _table("intensity", "intensity", Intensity)
-SETTINGS = _table("setting", "setting")
-TRIGGERS = _table("trigger", "trigger")
-RESCUES = Table("rescue", {UNSPECIFIED_RESCUE: tuple(_RESCUE_PHRASES["unspecified"])})
-NO_RESCUE = Table("no_rescue", {True: tuple(_RESCUE_PHRASES["none"])})
-INJURIES = _table("injury", "injury", lambda key: key == "yes")
-SIGNS = Table("sign", {True: tuple(_DATA["sign"]["phrases"])})
 
-# Tables of the record's fields, and the words that only say an episode happened.
-TABLES = (KINDS, BODY_PARTS, INTENSITIES, SETTINGS, TRIGGERS, RESCUES, NO_RESCUE, INJURIES)
-PHRASE_TABLES = (*TABLES, SIGNS)
-
-NEGATORS = frozenset(_DATA["words"]["negators"])
-JOINERS = frozenset(_DATA["words"]["joiners"])
-NOTE_MARKERS = tuple(_DATA["words"]["note"])
-GLUE = frozenset(vocab.common()["words"]["glue"])
-DANGLING = frozenset(vocab.common()["words"]["dangling"])
-NOT_TYPOS = frozenset(vocab.common()["words"]["not_typos"])
-
-NUMBER_WORDS: dict[str, Decimal] = dict(_NUMBERS)
-SECONDS_PER_UNIT: dict[str, int] = seconds_per_unit()
-COUNT_UNITS = frozenset(_DATA["count"]["units"])
-COUNT_WORDS: dict[str, int] = dict(_DATA["count"]["words"])
-NOT_HOURS = COUNT_UNITS | frozenset(_DATA["count"]["not_hours"])  # "about 5 of them"
-COUNT_ADJECTIVES = frozenset(_DATA["count"]["adjectives"])
-COUNT_SIGNS = frozenset(_DATA["count"]["signs"])
-DURATION_LEADINS = tuple(_DATA["duration"]["leadins"])
-SPREAD = frozenset(_DATA["duration"]["spread"])
-RESCUE_LEADINS = tuple(_DATA["rescue"]["leadins"])
-RESCUE_ROUTES = frozenset(_DATA["rescue"]["routes"])
-RESCUE_AFTERWORDS = frozenset(_DATA["rescue"]["afterwords"])
-RESCUE_AT = tuple(_DATA["rescue"]["at"])
-RESCUE_DRUGS = {
-    name: generic
-    for generic, brands in _DATA["rescue"]["generics"].items()
-    for name in (generic, *brands)
-}
-OBSERVER_VERBS = frozenset(_DATA["observer"]["verbs"])
-OBSERVER_TITLES = frozenset(_DATA["observer"]["titles"])
+def _lists(data: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
+    """The word lists the grammar reads."""
+    count, rescue = data["count"], data["rescue"]
+    routes = rescue.get("route_names", {})  # "bucal" is kept as "buccal"
+    drugs = {name: generic for generic, brands in rescue["generics"].items()
+             for name in (generic, *brands)}  # fmt: skip
+    return {
+        "NEGATORS": frozenset(data["words"]["negators"]),
+        "JOINERS": frozenset(data["words"]["joiners"]),
+        "NOTE_MARKERS": tuple(data["words"]["note"]),
+        "GLUE": frozenset(common["words"]["glue"]),
+        "DANGLING": frozenset(common["words"]["dangling"]),
+        "NOT_TYPOS": frozenset(common["words"]["not_typos"]),
+        "NUMBER_WORDS": dict(number_words()),
+        "SECONDS_PER_UNIT": seconds_per_unit(),
+        "COUNT_UNITS": frozenset(count["units"]),
+        "COUNT_WORDS": dict(count["words"]),
+        "NOT_HOURS": frozenset(count["units"]) | frozenset(count["not_hours"]),
+        "COUNT_ADJECTIVES": frozenset(count["adjectives"]),
+        "COUNT_ADJECTIVES_AFTER": frozenset(count.get("adjectives_after", ())),
+        "COUNT_SIGNS": frozenset(count["signs"]),
+        "DURATION_LEADINS": tuple(data["duration"]["leadins"]),
+        "SPREAD": frozenset(data["duration"]["spread"]),
+        "RESCUE_LEADINS": tuple(rescue["leadins"]),
+        "RESCUE_ROUTES": {route: routes.get(route, route) for route in rescue["routes"]},
+        "RESCUE_AFTERWORDS": frozenset(rescue["afterwords"]),
+        "RESCUE_AT": tuple(rescue["at"]),
+        "RESCUE_DRUGS": drugs,
+        "OBSERVER_VERBS": frozenset(data["observer"]["verbs"]),
+        "OBSERVER_TITLES": frozenset(data["observer"]["titles"]),
+    }
 
 
 def _strings(data: Any) -> list[str]:
@@ -91,11 +96,12 @@ def _strings(data: Any) -> list[str]:
     return [data] if isinstance(data, str) else []
 
 
-def _all_words() -> frozenset[str]:
+def _all_words(lists: dict[str, Any]) -> frozenset[str]:
     """Every word the parser may read as part of a phrase (lower case)."""
     months, weekdays = vocab.calendar_names()
     common = {k: v for k, v in vocab.common().items() if k != "words"}
-    patterns = _strings(_DATA) + _strings(common) + list(GLUE | DANGLING)
+    glue = lists["GLUE"] | lists["DANGLING"]
+    patterns = _strings(vocab.load("episodes")) + _strings(common) + list(glue)
     words = {word.lower() for word in words_of(patterns)}
     words |= {word.rstrip(".") for word in words}
     return frozenset(words | months.keys() | weekdays.keys() | dose_units().keys())
@@ -111,11 +117,19 @@ class _Vocabulary(frozenset[str]):
         return frozenset.__contains__(self, word) or word in self.speller
 
 
-def _vocabulary() -> _Vocabulary:
-    words = _Vocabulary(_all_words())
-    words.speller = Speller(words, keep=NOT_TYPOS | GLUE | DANGLING)
-    return words
+@vocab.per_language
+def _words() -> dict[str, Any]:
+    """Every table and list, in the language being read."""
+    data = vocab.load("episodes")
+    lists = _lists(data, vocab.common())
+    words = _Vocabulary(_all_words(lists))
+    words.speller = Speller(words, keep=lists["NOT_TYPOS"] | lists["GLUE"] | lists["DANGLING"])
+    return {**_tables(data), **lists, "VOCABULARY_WORDS": words, "SPELLER": words.speller}
 
 
-VOCABULARY_WORDS = _vocabulary()
-SPELLER = VOCABULARY_WORDS.speller
+def __getattr__(name: str) -> Any:
+    """``KINDS``, ``SPELLER``, …: the tables and word lists of the language being read."""
+    words = _words()
+    if name in words:
+        return words[name]
+    raise AttributeError(name)

@@ -62,14 +62,18 @@ def summary(followup: Followup, child: Child) -> SavedFollowup:
     return SavedFollowup(followup, child, chosen(followup), ahead(followup, clock.now()))
 
 
-def read_when(text: str, title: str, *, timezone: str) -> ParsedFollowup:
+def read_when(
+    text: str, title: str, *, timezone: str, language: str | None = None
+) -> ParsedFollowup:
     """Read a typed date for a follow-up already named ``title``; extra words join the title."""
     try:
-        parsed = parse_followup(text, now=clock.now(), timezone=timezone)
+        parsed = parse_followup(text, now=clock.now(), timezone=timezone, language=language)
     except FollowupParseError as error:
         if error.key != "followup_parsing.no_title":
             raise
-        return parse_followup(f"{text} {title}", now=clock.now(), timezone=timezone)
+        return parse_followup(
+            f"{text} {title}", now=clock.now(), timezone=timezone, language=language
+        )
     return ParsedFollowup(
         f"{title} {parsed.title}", parsed.due_at, parsed.kind, parsed.recurrence, parsed.time_given
     )
@@ -82,7 +86,9 @@ async def create(
     require(membership, Action.FOLLOW_UPS)
     assert membership is not None
     child = await get_child(session, membership.child_id)
-    parsed = parse_followup(line, now=clock.now(), timezone=child.timezone)
+    parsed = parse_followup(
+        line, now=clock.now(), timezone=child.timezone, language=person.language_code
+    )
     return await add(session, person, child, parsed)
 
 

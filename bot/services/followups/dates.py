@@ -142,6 +142,12 @@ def could_be_date(words: list[str]) -> bool:
     return True
 
 
+def _languages() -> list[str]:
+    """The languages dateparser reads: the writer's, then English."""
+    language = vocab.current()
+    return [language] if language == vocab.DEFAULT_LANGUAGE else [language, vocab.DEFAULT_LANGUAGE]
+
+
 def dateparse(phrase: str, base: datetime) -> tuple[datetime, str] | None:
     """dateparser's naive wall time and period ('day', 'time', ...) for ``phrase``, or None."""
     settings = {
@@ -152,7 +158,7 @@ def dateparse(phrase: str, base: datetime) -> tuple[datetime, str] | None:
         "RETURN_TIME_AS_PERIOD": True,
     }
     try:
-        data = DateDataParser(languages=["en"], settings=settings).get_date_data(phrase)
+        data = DateDataParser(languages=_languages(), settings=settings).get_date_data(phrase)
     except Exception:  # dateparser raises assorted errors on odd input: that is "not a date"
         return None
     # Years before 1900 are typos, and keep datetime arithmetic away from the calendar's edge.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from bot.services.parsing import vocab
 from models.reminder import ReminderKind
@@ -19,7 +18,7 @@ def _words(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
 
 
-@cache
+@vocab.per_language
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     kinds = vocab.load("followups")["kinds"]
     return _words(kinds["test"]), _words(kinds["followup"])
@@ -28,6 +27,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def kind_of(title: str) -> ReminderKind:
     """Guess the kind from the title: a test (EEG, bloods...) wins over a follow-up visit."""
     tests, visits = _patterns()
+    title = vocab.fold(title)  # "análisis" as "analisis", as the words are kept
     if tests.search(title):
         return ReminderKind.TEST
     if visits.search(title):

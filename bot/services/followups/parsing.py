@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time
-from functools import cache
 
 from bot.recurrence import Recurrence
 from bot.services.followups import repeats
@@ -57,7 +56,7 @@ class _Line:
 Span = tuple[int, int]  # token indices [start, stop)
 
 
-@cache
+@vocab.per_language
 def _spelling() -> tuple[dict[str, str], Speller]:
     data = vocab.load("followups")["spelling"]
     keep = [*data["not_typos"], *vocab.common()["words"]["not_typos"]]
@@ -75,7 +74,9 @@ def _line(text: str) -> _Line:
     return _Line(text, tokens, words)
 
 
-def parse_followup(text: str, *, now: datetime, timezone: str) -> ParsedFollowup:
+def parse_followup(
+    text: str, *, now: datetime, timezone: str, language: str | None = None
+) -> ParsedFollowup:
     """Read ``<what> <when> <what>`` or ``<what> every ... <what>``; raise FollowupParseError.
 
     ``now`` is aware; wall times are read in ``timezone`` and ``due_at`` is aware UTC, on a
@@ -96,7 +97,13 @@ def parse_followup(text: str, *, now: datetime, timezone: str) -> ParsedFollowup
       ``every 3 months from 3 Dec ...``); it may follow the title ("bloods every 3 months").
       Without a start it first falls due one interval from today at 09:00, or on the next
       such weekday at 09:00; a start already past rolls on to its next occurrence.
+    - The words are read in ``language`` (the writer's, with English: dateparser too).
     """
+    with vocab.speaking(language):
+        return _parse(text, now, timezone)
+
+
+def _parse(text: str, now: datetime, timezone: str) -> ParsedFollowup:
     clock = Clock.at(now, timezone)
     line = _line(text)
     every = vocab.load("followups")["repeat"]["every"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from functools import cache
 from typing import Any
 
 from bot.recurrence import MAX_INTERVAL, Freq, Recurrence, next_occurrence
@@ -14,7 +13,7 @@ from bot.services.followups.dates import DEFAULT_TIME, Clock, FollowupParseError
 from bot.services.parsing import vocab
 
 
-@cache
+@vocab.per_language
 def _words() -> dict[str, Any]:
     return vocab.load("followups")["repeat"]
 
@@ -37,7 +36,7 @@ def _alternatives(names: Iterable[str]) -> str:
     return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
 
 
-@cache
+@vocab.per_language
 def _pattern() -> re.Pattern[str]:
     weekday = _alternatives(vocab.calendar_names()[1])
     every, on = _words()["every"], _words()["on"]

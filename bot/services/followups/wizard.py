@@ -127,7 +127,11 @@ async def _create(
     child = await get_child(session, child_id)
     title = data.get("title")
     if title is None:
-        parsed = parse_followup(text, now=clock.now(), timezone=child.timezone)
+        parsed = parse_followup(
+            text, now=clock.now(), timezone=child.timezone, language=person.language_code
+        )
     else:
-        parsed = followups.read_when(text, title, timezone=child.timezone)
+        parsed = followups.read_when(
+            text, title, timezone=child.timezone, language=person.language_code
+        )
     return await followups.add(session, person, child, parsed, KINDS.get(data.get("kind", "")))

@@ -84,7 +84,7 @@ async def submit(
     """
     now = clock.now()
     try:
-        proposal = await prepare(session, membership, text, now, now)
+        proposal = await prepare(session, membership, text, now, now, language=person.language_code)
     except WeightNeeded:
         if chat_id != person.telegram_user_id:
             raise
@@ -147,7 +147,8 @@ async def give_weight(
     data = wizards.answers(state)
     membership = await membership_in(session, person.id, state.child_id)
     typed_at = datetime.fromisoformat(data["at"])
-    proposal = await prepare(session, membership, data["text"], typed_at, clock.now(), weight)
+    proposal = await prepare(session, membership, data["text"], typed_at, clock.now(), weight,
+                             language=person.language_code)  # fmt: skip
     return await _pending(session, state, proposal, typed_at, new_weight=True)
 
 
@@ -164,7 +165,8 @@ async def confirm(session: AsyncSession, person: Person, chat_id: int, ticket: i
     membership = await membership_in(session, person.id, state.child_id)
     typed_at = datetime.fromisoformat(data["at"])
     weight = Decimal(data["weight"]) if "weight" in data else None
-    proposal = await prepare(session, membership, data["text"], typed_at, clock.now(), weight)
+    proposal = await prepare(session, membership, data["text"], typed_at, clock.now(), weight,
+                             language=person.language_code)  # fmt: skip
     await wizards.finish(session, state)
     if _fingerprint(proposal.before) != data["before"]:
         raise DomainError("medications.changed_meanwhile")

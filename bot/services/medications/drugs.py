@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from bot.services.parsing import vocab
+from bot.services.parsing.amounts import dose_unit
 from bot.services.parsing.phrases import Speller
 
 # A name one typo away from exactly one known name this long or longer is read as that name,
@@ -24,7 +26,7 @@ class Drug:
 
 # Generic name -> the other names people type for it (brands, salts, older names).
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "levetiracetam": ("keppra",),
+    "levetiracetam": ("keppra", "кеппра", "кеппру", "кеппры", "леветирацетам"),
     "valproate": (
         "depakine",
         "depakote",
@@ -37,18 +39,23 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "semisodium valproate",
         "divalproex",
         "divalproex sodium",
+        "депакин",
+        "депакин хроно",
+        "конвулекс",
+        "вальпроат",
+        "вальпроевая кислота",
     ),
     "clonazepam": ("rivotril", "klonopin"),
-    "topiramate": ("topamax",),
+    "topiramate": ("topamax", "топамакс", "топирамат"),
     "zonisamide": ("zonegran",),
-    "clobazam": ("frisium", "onfi"),
+    "clobazam": ("frisium", "onfi", "клобазам", "фризиум"),
     "ethosuximide": ("zarontin",),
     "piracetam": ("nootropil",),
     "perampanel": ("fycompa",),
     "brivaracetam": ("briviact",),
     "lamotrigine": ("lamictal",),
-    "midazolam": ("buccolam", "epistatus", "hypnovel", "versed"),
-    "diazepam": ("stesolid", "valium", "diastat"),
+    "midazolam": ("buccolam", "epistatus", "hypnovel", "versed", "мидазолам", "букколам"),
+    "diazepam": ("stesolid", "valium", "diastat", "диазепам", "реланиум"),
 }
 
 RESCUE = frozenset({"midazolam", "diazepam"})
@@ -120,4 +127,12 @@ def resolve(name: str) -> Drug:
 def normalise_unit(text: str) -> str | None:
     """The canonical unit for ``text`` ("mL" -> "ml", "tabs" -> "tablets"), or None."""
     spelling = "".join(text.lower().split()).rstrip(".")
-    return _UNIT_BY_SPELLING.get(spelling)
+    return _UNIT_BY_SPELLING.get(spelling) or _spoken_unit(spelling)
+
+
+def _spoken_unit(spelling: str) -> str | None:
+    """A unit spelled in the writer's language ("мг", "miligramos"), from the vocabulary."""
+    if vocab.current() == vocab.DEFAULT_LANGUAGE:
+        return None
+    unit = dose_unit(spelling)
+    return unit if unit in UNITS else None

@@ -45,6 +45,7 @@ from bot.services.medications.reading import (
 )
 from bot.services.medications.when import read_day
 from bot.services.medications.words import vocabulary
+from bot.services.parsing import vocab
 from bot.services.parsing.tokens import Token
 from models.team import DEFAULT_BEDTIME
 
@@ -213,12 +214,23 @@ BUILDERS: dict[str, Callable[..., MedStart | MedChange | MedStop]] = {
 
 
 def parse_med_command(
-    text: str, *, now: datetime, timezone: str, bedtime: str = DEFAULT_BEDTIME
+    text: str,
+    *,
+    now: datetime,
+    timezone: str,
+    bedtime: str = DEFAULT_BEDTIME,
+    language: str | None = None,
 ) -> MedStart | MedChange | MedStop:
     """Read the words after ``/med``; a named day takes effect at that day's local midnight.
 
-    "at night" and "at bedtime" mean ``bedtime`` (the child's, "HH:MM").
+    "at night" and "at bedtime" mean ``bedtime`` (the child's, "HH:MM"). The words are read
+    in ``language`` (the writer's, with English); the result is the same in any language.
     """
+    with vocab.speaking(language):
+        return _parse(text, now, timezone, bedtime)
+
+
+def _parse(text: str, now: datetime, timezone: str, bedtime: str) -> MedStart | MedChange | MedStop:
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     words = vocabulary()

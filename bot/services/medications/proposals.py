@@ -71,8 +71,10 @@ async def prepare(
     typed_at: datetime,
     now: datetime,
     weight: Decimal | None = None,
+    language: str | None = None,
 ) -> Proposal:
-    """Read ``text`` (the words after /med, typed at ``typed_at``) against the regimen.
+    """Read ``text`` (the words after /med, typed at ``typed_at``, in ``language``) against
+    the regimen.
 
     A change for no named day takes effect ``now``: when confirmed, not when typed, so
     it can never slip in before a change someone else recorded meanwhile. A dose in
@@ -81,7 +83,9 @@ async def prepare(
     """
     membership = require(membership, Action.CHANGE_MEDICATION)
     child = await get_child(session, membership.child_id)
-    command = parse_med_command(text, now=typed_at, timezone=child.timezone, bedtime=child.bedtime)
+    command = parse_med_command(
+        text, now=typed_at, timezone=child.timezone, bedtime=child.bedtime, language=language
+    )
     if command.effective_at == typed_at:
         command = replace(command, effective_at=now)
     if isinstance(command, MedStart):

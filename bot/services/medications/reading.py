@@ -30,9 +30,12 @@ _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _VALUE_START = re.compile(r"-?[.,]?[0-9]")
 _NUMBER = re.compile(r"-?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)")
 V = TypeVar("V")
-_CLOCK_LEADS = frozenset(vocab.common()["clock"]["exact_leadins"]) | frozenset(
-    vocab.common()["clock"]["approximate_leadins"]
-)
+
+
+@vocab.per_language
+def _clock_leads() -> frozenset[str]:
+    clock = vocab.common()["clock"]
+    return frozenset(clock["exact_leadins"]) | frozenset(clock["approximate_leadins"])
 
 
 def _split(token: Token, at: int) -> list[Token]:
@@ -152,7 +155,7 @@ def _time_of(value: str, draft: Draft) -> str:
 
 def read_clock(cur: Cursor, draft: Draft) -> bool:
     """A time of day: "08:00", "8am", "at 8:30 p.m.", "19h30", "noon"; "at 8" in the morning."""
-    size = 4 if cur.peek() in _CLOCK_LEADS else 2  # no windows: "8am and 8pm" are two times
+    size = 4 if cur.peek() in _clock_leads() else 2  # no windows: "8am and 8pm" are two times
     found = clock_at(cur.tokens[cur.pos : cur.pos + size], 0)
     if found is None or found[1].end is not None or not isinstance(found[1].start, Wall):
         if looks_like_clock(cur.peek(), cur.peek(1)):

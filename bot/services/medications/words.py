@@ -6,7 +6,6 @@ Adding a language is adding its data file: nothing here names an English word.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from bot.services.medications.drugs import SYNONYMS, UNITS
@@ -112,11 +111,11 @@ def _known_words(data: dict[str, Any]) -> set[str]:
     return {word for word in found if word.isalpha()}
 
 
-@cache
-def vocabulary(language: str = vocab.DEFAULT_LANGUAGE) -> Vocabulary:
-    """The /med words of ``language``."""
-    data = vocab.load("medications", language)
-    common = vocab.common(language)
+@vocab.per_language
+def vocabulary() -> Vocabulary:
+    """The /med words of the language being read (with English)."""
+    data = vocab.load("medications")
+    common = vocab.common()
     frequency, words = data["frequency"], data["words"]
     defaults = {int(count): tuple(times) for count, times in frequency["defaults"].items()}
     names = {word for generic, typed in SYNONYMS.items() for name in (generic, *typed)

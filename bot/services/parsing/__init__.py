@@ -10,7 +10,8 @@
 - ``relative``: times counted back from now ("10 min ago", "half an hour ago", "just now");
 - ``moments``: turning a day and a wall-clock time into a UTC instant that has passed;
 - ``phrases``: vocabulary patterns, a longest-phrase matcher and typo tolerance;
-- ``vocab``: the words themselves, as data per language (``vocab/en/*.toml``).
+- ``vocab``: the words themselves, as data per language (``vocab/{en,es,ru}/*.toml``), the
+  language read (``vocab.speaking``) added to English.
 
 Readers take ``(tokens, at)`` and return ``(stop, value)`` or None; they never raise. A phrase
 that looks like a time, a date or an amount but cannot be one comes back as a ``Bad`` value, so

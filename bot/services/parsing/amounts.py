@@ -6,26 +6,25 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 from bot.services.parsing import vocab
 from bot.services.parsing.numerals import (
     EXACT,
     NUMBER,
-    NUMBER_WORDS,
     Quantity,
     bounded,
     decimal,
     marker_at,
+    number_words,
     quantity_at,
+    whole,
 )
 from bot.services.parsing.phrases import Phrasebook
-from bot.services.parsing.tokens import Token, norm_at, norms
+from bot.services.parsing.tokens import Token, norm_at
 
 _COMPACT = re.compile(rf"(?:({NUMBER})h)?(?:({NUMBER})m)?(?:({NUMBER})s)?")
 _HOURS_MINUTES = re.compile(r"([0-3])h([0-5][0-9])")  # "1h30" is a duration; "7h30" a time
-_GLUED = re.compile(rf"({NUMBER})(?:[-–—]({NUMBER}))?([a-zµ/]+)")
-_HALF = ("and", "a", "half")
+_GLUED = re.compile(rf"({NUMBER})(?:[-–—]({NUMBER}))?((?:[^\W\d_]|/)+)")
 
 
 @dataclass(frozen=True)
@@ -36,13 +35,13 @@ class Amount:
     unit: str
 
 
-@cache
+@vocab.per_language
 def seconds_per_unit() -> dict[str, int]:
     """Every spelling of a unit of time and how many seconds it is."""
     return dict(vocab.common()["units"]["seconds"])
 
 
-@cache
+@vocab.per_language
 def dose_units() -> dict[str, str]:
     """Every spelling of a dose unit and its canonical form ("milligrams" -> "mg")."""
     table = vocab.common()["units"]["dose"]
@@ -54,13 +53,13 @@ def dose_unit(word: str) -> str | None:
     return dose_units().get("".join(word.lower().split()).rstrip("."))
 
 
-@cache
+@vocab.per_language
 def _fractions() -> Phrasebook[Decimal]:
     """ "half a", "a quarter of an": the fraction of the unit that follows."""
     book: Phrasebook[Decimal] = Phrasebook()
     for pattern in vocab.common()["units"]["fractions"]["phrases"]:
         words = pattern.split()
-        value = next(NUMBER_WORDS[w] for w in words if w in ("half", "quarter"))
+        value = next(number_words()[w] for w in words if number_words().get(w, 1) < 1)
         book.add(pattern, value)
     return book
 
@@ -98,6 +97,9 @@ def _part(tokens: Sequence[Token], at: int) -> tuple[int, Quantity, int] | None:
     if fraction and (unit := seconds_per_unit().get(norm_at(tokens, fraction[0]))):
         quantity = Quantity(fraction[1], written=(norm_at(tokens, start),))
         return fraction[0] + 1, bounded(quantity.scaled(unit), marker and marker[1]), unit
+    said = _unit_alone(tokens, start)
+    if said:
+        return said[0], bounded(said[1], marker[1] if marker else None), said[2]
     found = quantity_at(tokens, at)
     if found is None:
         return None
@@ -112,15 +114,50 @@ def _part(tokens: Sequence[Token], at: int) -> tuple[int, Quantity, int] | None:
     return stop + 1, quantity.scaled(unit), unit
 
 
+@vocab.per_language
+def _halves() -> Phrasebook[bool]:
+    """ "and a half" ("y medio", "с половиной")."""
+    book: Phrasebook[bool] = Phrasebook()
+    for pattern in vocab.common()["units"]["fractions"]["and_a_half"]:
+        book.add(pattern, True)
+    return book
+
+
+@vocab.per_language
+def _singles() -> dict[str, int]:
+    """Units that say one of themselves ("минуту": a minute), and how many seconds they are."""
+    return dict(vocab.common()["units"].get("single", {}))
+
+
+def _unit_alone(tokens: Sequence[Token], at: int) -> tuple[int, Quantity, int] | None:
+    """Where a language says so, a unit before its number, an estimate ("секунд 5", "секунд на
+    10": about so many); and a unit that says one of itself ("минуту", "полчаса")."""
+    norm = norm_at(tokens, at)
+    unit = seconds_per_unit().get(norm)
+    order = vocab.common()["approximate"]
+    if unit is not None and len(norm) >= 3 and order.get("unit_first"):
+        step = at + 1 + (norm_at(tokens, at + 1) in order.get("unit_first_joiners", ()))
+        number = whole(norm_at(tokens, step))
+        if number is not None:
+            quantity = Quantity(number, approximate=True, written=(norm_at(tokens, step),))
+            return step + 1, quantity.scaled(unit), unit
+    if norm in _singles():
+        seconds, one = _singles()[norm], Quantity(Decimal(1), written=(norm,))
+        stop, said = _and_a_half(tokens, at + 1, one) or (at + 1, one)  # "minuto y medio"
+        return stop, said.scaled(seconds), seconds
+    return None
+
+
 def _and_a_half(
     tokens: Sequence[Token], at: int, quantity: Quantity
 ) -> tuple[int, Quantity] | None:
     """ "and a half" after a single number: half a unit more."""
-    if norms(tokens, at, 3) != _HALF or quantity.bound != EXACT or quantity.low is None:
+    half = _halves().longest([token.norm for token in tokens], at)
+    if half is None or quantity.bound != EXACT or quantity.low is None:
         return None
     more = Quantity(quantity.low + Decimal("0.5"), None, EXACT, quantity.approximate,
                     quantity.written)  # fmt: skip
-    return at + 3, more
+    return half[0], more
 
 
 def duration_at(tokens: Sequence[Token], at: int) -> tuple[int, Amount] | None:

@@ -7,7 +7,6 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from datetime import timezone as fixed_offset
-from functools import cache
 
 from bot.services.parsing import vocab
 from bot.services.parsing.amounts import dose_units, seconds_per_unit
@@ -65,12 +64,12 @@ class Bad:
 _Raw = tuple[int, int, str | None, bool]  # hour, minute, "am"/"pm", written as a bare hour
 
 
-@cache
+@vocab.per_language
 def _words() -> dict[str, object]:
     return vocab.common()["clock"]
 
 
-@cache
+@vocab.per_language
 def _leadins() -> Phrasebook[bool]:
     """Words before a time; the value says whether they make it approximate."""
     book: Phrasebook[bool] = Phrasebook()
@@ -116,7 +115,7 @@ def exact(norm: str) -> Exact | None:
     return Exact(at.astimezone(UTC))
 
 
-@cache
+@vocab.per_language
 def _hour_words() -> dict[str, int]:
     """ "one" … "twelve": hours said in words ("half past six", "at about ten")."""
     numbers = vocab.common()["numbers"]

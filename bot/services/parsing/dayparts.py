@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from bot.services.parsing import vocab
 from bot.services.parsing.clocks import Wall
@@ -50,10 +49,10 @@ def _slot(text: str) -> Slot:
     return Slot(Wall(int(hour), int(minute)), bool(plus))
 
 
-@cache
-def _book(language: str = vocab.DEFAULT_LANGUAGE) -> Phrasebook[PartOfDay]:
+@vocab.per_language
+def _book() -> Phrasebook[PartOfDay]:
     book: Phrasebook[PartOfDay] = Phrasebook()
-    for key, entry in vocab.common(language)["parts"].items():
+    for key, entry in vocab.common()["parts"].items():
         options = tuple(_slot(option) for option in entry["options"])
         this, yesterday = set(entry.get("this", ())), set(entry.get("yesterday", ()))
         for phrase in entry["phrases"]:

@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from bot.services.parsing import vocab
 from bot.services.parsing.amounts import seconds_per_unit
@@ -42,7 +41,7 @@ class Weekday:
 Day = date | int | DayMonth | Weekday  # int: days from today (-1 = yesterday)
 
 
-@cache
+@vocab.per_language
 def _relative() -> Phrasebook[int]:
     book: Phrasebook[int] = Phrasebook()
     for phrase, offset in vocab.common()["days"]["relative"].items():
@@ -50,7 +49,7 @@ def _relative() -> Phrasebook[int]:
     return book
 
 
-@cache
+@vocab.per_language
 def _weekday_leadins() -> Phrasebook[bool]:
     book: Phrasebook[bool] = Phrasebook()
     for pattern in vocab.common()["days"]["weekday_leadins"]:

@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 from bot.services.parsing import vocab
 from bot.services.parsing.phrases import Phrasebook
@@ -53,20 +52,37 @@ def decimal(digits: str) -> Decimal:
     return Decimal(digits.replace(",", "."))
 
 
-def _words() -> dict[str, Decimal]:
+@vocab.per_language
+def number_words() -> dict[str, Decimal]:
+    """Every number word and its value ("two": 2, "half": 0.5)."""
     return {word: Decimal(str(value)) for word, value in vocab.common()["numbers"].items()}
 
 
-NUMBER_WORDS = _words()
-_FRACTIONS = frozenset(w for w, v in NUMBER_WORDS.items() if v < 1)
-_ESTIMATES = frozenset(vocab.common()["approximate"]["words"])  # "a couple of"
+@vocab.per_language
+def _fractions() -> frozenset[str]:
+    return frozenset(w for w, v in number_words().items() if v < 1)
+
+
+@vocab.per_language
+def _estimates() -> frozenset[str]:
+    return frozenset(vocab.common()["approximate"]["words"])  # "a couple of"
+
+
+@vocab.per_language
+def _articles() -> frozenset[str]:
+    return frozenset(("a", "an", *vocab.common()["approximate"].get("articles", ())))
+
+
+@vocab.per_language
+def _ofs() -> frozenset[str]:
+    return frozenset(("of", *vocab.common()["approximate"].get("of", ())))
 
 
 def number(norm: str) -> Decimal | None:
     """A number written in digits or as a word ("two", "an"); not a fraction word."""
     if _DIGITS.fullmatch(norm):
         return decimal(norm)
-    return None if norm in _FRACTIONS else NUMBER_WORDS.get(norm)
+    return None if norm in _fractions() else number_words().get(norm)
 
 
 def whole(norm: str) -> Decimal | None:
@@ -87,7 +103,7 @@ def is_digits(norm: str) -> bool:
     return bool(_DIGITS.fullmatch(norm))
 
 
-@cache
+@vocab.per_language
 def _markers() -> Phrasebook[str]:
     """Words before a number: estimates ("about"), bounds ("under"), and "between"."""
     words = vocab.common()
@@ -102,7 +118,7 @@ def _markers() -> Phrasebook[str]:
     return book
 
 
-@cache
+@vocab.per_language
 def _afterwords() -> Phrasebook[str]:
     book: Phrasebook[str] = Phrasebook()
     for pattern in vocab.common()["approximate"]["after"]:
@@ -166,14 +182,14 @@ def quantity_at(
     kind, start = (marker[1], marker[0]) if marker else (None, at)
     if start < len(tokens) and kind is None and (tokens[start].below or tokens[start].above):
         kind = UNDER if tokens[start].below else OVER
-    if norm_at(tokens, start) in ("a", "an") and norm_at(tokens, start + 1) in _ESTIMATES:
+    if norm_at(tokens, start) in _articles() and norm_at(tokens, start + 1) in _estimates():
         start += 1  # "a couple of"
     found = _one_or_span(tokens, start, whole_only)
     if found is None:
         return None if marker is None else quantity_at(tokens, start, whole_only=whole_only)
     stop, low, high, written, approx = found
-    approx = approx or kind == "about" or norm_at(tokens, start) in _ESTIMATES
-    if norm_at(tokens, stop) == "of" and norm_at(tokens, start) in _ESTIMATES:
+    approx = approx or kind == "about" or norm_at(tokens, start) in _estimates()
+    if norm_at(tokens, stop) in _ofs() and norm_at(tokens, start) in _estimates():
         stop += 1
     after = _afterwords().longest(words, stop)
     if after:

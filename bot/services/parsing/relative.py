@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import cache
 
 from bot.services.parsing import vocab
 from bot.services.parsing.amounts import duration_at
@@ -13,10 +12,10 @@ from bot.services.parsing.phrases import Phrasebook
 from bot.services.parsing.tokens import Token
 
 
-@cache
+@vocab.per_language
 def _book(section: str) -> Phrasebook[bool]:
     book: Phrasebook[bool] = Phrasebook()
-    for pattern in vocab.common()["relative"][section]:
+    for pattern in vocab.common()["relative"].get(section, ()):
         book.add(pattern, True)
     return book
 
@@ -26,8 +25,11 @@ def _words(tokens: Sequence[Token]) -> list[str]:
 
 
 def ago_at(tokens: Sequence[Token], at: int) -> tuple[int, Quantity] | None:
-    """How long before now, in seconds: "10 min ago", "about an hour ago", "just now" (0)."""
+    """How long before now, in seconds: "10 min ago", "hace 10 minutos", "just now" (0)."""
     just = _book("just_now").longest(_words(tokens), at)
+    before = _book("ago_before").longest(_words(tokens), at)  # "hace 10 minutos"
+    if before and (after_word := duration_at(tokens, before[0])):
+        return after_word[0], after_word[1].quantity
     duration = duration_at(tokens, at)
     if duration:
         after = _book("ago").longest(_words(tokens), duration[0])
@@ -39,7 +41,7 @@ def ago_at(tokens: Sequence[Token], at: int) -> tuple[int, Quantity] | None:
     return (loose[0], Quantity(loose[1], approximate=True, written=())) if loose else None
 
 
-@cache
+@vocab.per_language
 def _loose() -> Phrasebook[Decimal]:
     """ "a few minutes ago": about how long back."""
     book: Phrasebook[Decimal] = Phrasebook()

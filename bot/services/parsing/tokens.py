@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.services.parsing.phrases import Speller
+from bot.services.parsing.vocab import fold
 
 _BREAK = re.compile(r"[\s,;]")
 # A comma before a digit is a decimal comma ("1,5", ",5"), unless it follows a letter ("arms,5").
@@ -21,7 +22,7 @@ class Token:
 
     text: str  # the piece as typed, punctuation included
     bare: str  # without surrounding punctuation (a decimal mark before digits stays: ".5")
-    norm: str  # ``bare`` in lower case, a typo corrected (see ``respell``)
+    norm: str  # ``bare`` in lower case and folded (``vocab.fold``), a typo corrected
     start: int  # where ``bare`` starts in the line
     end: int  # where ``bare`` ends
 
@@ -30,7 +31,7 @@ class Token:
     @property
     def typed(self) -> str:
         """``bare`` in lower case, as typed (before any typo correction)."""
-        return self.bare.lower()
+        return fold(self.bare.lower())
 
     @property
     def approximate(self) -> bool:
@@ -79,7 +80,8 @@ def tokenize(text: str) -> list[Token]:
             continue
         inner, bare = _bare(piece)
         start = offset + inner
-        tokens.append(Token(piece, bare, bare.lower(), start, start + len(bare), piece[:inner]))
+        norm = fold(bare.lower())
+        tokens.append(Token(piece, bare, norm, start, start + len(bare), piece[:inner]))
     return tokens
 
 
