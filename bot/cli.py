@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import secrets
 import signal
 import sys
@@ -175,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"carecircle: {error}", file=sys.stderr)
         return 2
     except (OperationalError, OSError) as error:
+        if isinstance(error, OSError) and error.errno == errno.EADDRINUSE:
+            print(f"carecircle: that port is taken, try another: {error}", file=sys.stderr)
+            return 2
         reason = error.orig if isinstance(error, OperationalError) else error
         print(f"carecircle: cannot reach the database: {reason}", file=sys.stderr)
         return 2

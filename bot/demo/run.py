@@ -114,6 +114,8 @@ async def run_demo(
         ) as sandbox,
         SandboxClient(sandbox.emulator.url) as client,
     ):
+        if options.serve:
+            print(f"The story is playing: watch it at {sandbox.emulator.url}/", flush=True)
         async with story_time(sandbox, story_clock):
             transcript = Transcript(zone, write, clock.now)
             stage = Stage(sandbox, client, story_clock, zone, start, transcript)
