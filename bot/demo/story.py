@@ -44,7 +44,7 @@ class Plan:
         """The weekday nearest ``share`` of the way through, for what happens at school."""
         wanted = self.day(share)
         days = sorted(range(2, self.days), key=lambda d: (abs(d - wanted), d))
-        return next((d for d in days if self.weekday(d) < 5), wanted)
+        return next((d for d in days if self.weekday(d) < 5), days[0] if days else wanted)
 
     def weekday(self, day: int) -> int:
         return (self.first + timedelta(days=day - 1)).weekday()

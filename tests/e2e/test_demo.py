@@ -19,6 +19,8 @@ from pypdf import PdfReader
 
 from tests.support.private_postgres import free_port
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = ("Anna", "Ms Park", "Grandpa Joe", "Dr Lee")
 GROUP = "group «Lily's care team»"
