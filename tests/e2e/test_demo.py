@@ -17,6 +17,11 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 from pypdf import PdfReader
 
+from bot import clock
+from bot.demo.run import Options, run_demo
+from bot.settings import Settings
+from tests.support.accessibility import poor_contrast, small_targets
+from tests.support.browser import artifact, chromium, require_chromium
 from tests.support.private_postgres import free_port
 
 pytestmark = pytest.mark.slow
@@ -176,3 +181,45 @@ async def _line_starting(process: asyncio.subprocess.Process, prefix: str) -> st
         if line.startswith(prefix):
             return line.strip()
     raise AssertionError(f"the demo ended without printing {prefix!r}")
+
+
+@pytest.mark.browser
+async def test_the_served_story_reads_well_on_a_phone_and_works_by_keyboard(
+    tmp_path: Path,
+) -> None:
+    """In this process: the page over the story, Dr Lee's chart, then Anna in the group."""
+    require_chromium()
+    port, seen = free_port(), {}
+
+    async def visit() -> None:
+        async with chromium() as browser:
+            page = await browser.new_page(viewport={"width": 390, "height": 844})
+            await page.goto(f"http://127.0.0.1:{port}/")
+            await page.get_by_label("You are").select_option(label="Dr Lee")
+            chart = page.locator(".msg.bot img.photo")
+            await chart.first.wait_for()
+            seen["chart"] = await chart.count()
+            seen["contrast"], seen["targets"] = await poor_contrast(page), await small_targets(page)
+            await page.get_by_label("You are").select_option(label="Anna")
+            await page.get_by_role("button", name="Back to chats").click()
+            await page.locator(".chat-item", has_text="Lily's care team").click()
+            await page.get_by_role("textbox", name="Message").focus()
+            await page.keyboard.type("/e 20s arms")
+            await page.keyboard.press("Enter")
+            receipt = page.locator(".msg.bot", has_text="20 s · arms").filter(
+                has_text="Saved and shared"
+            )
+            await receipt.get_by_role("button", name="↩️ Undo").focus()
+            await page.keyboard.press("Enter")
+            await page.locator(".msg.bot", has_text="↩️ Undone").first.wait_for()
+            seen["group contrast"] = await poor_contrast(page)
+            await page.screenshot(path=artifact("demo-page-group.png"))
+
+    options = Options(days=3, out=tmp_path / "files", serve=True, port=port)
+    await run_demo(Settings(), options, visit)
+
+    assert seen["chart"] >= 1
+    assert seen["contrast"][0] > 20 and seen["contrast"][1] == []
+    assert seen["targets"][0] > 5 and seen["targets"][1] == []
+    assert seen["group contrast"][1] == []
+    assert clock.now().year >= 2026  # the process clock is the system's again
