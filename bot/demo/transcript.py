@@ -138,7 +138,7 @@ class Transcript:
 
     def _head(self, when: int, title: str) -> None:
         local = datetime.fromtimestamp(when, UTC).astimezone(self.zone)
-        day = f"{local:%A %-d %B}"
+        day = f"{local:%A} {local.day} {local:%B}"
         if day != self._day:
             self._day = day
             self.write(f"\n═══ {day} ═══")
