@@ -1,9 +1,10 @@
-"""The ``carecircle`` command: run, sandbox, db upgrade, export, version."""
+"""The ``carecircle`` command: run, sandbox, demo, db upgrade, export, version."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import secrets
 import signal
 import sys
@@ -15,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from bot import schema as migrate
+from bot.demo import StoryStuck
 from bot.exporting import ExportFailed, export_to_file
 from bot.leadership import AnotherProcessRunning
 from bot.logs import configure_logging
@@ -72,6 +74,13 @@ async def _sandbox(settings: Settings, port: int, database_url: str | None) -> N
     await run_sandbox(settings, port, database_url, _until_interrupted)
 
 
+async def _demo(settings: Settings, args: argparse.Namespace) -> None:
+    from bot.demo.run import Options, run_demo
+
+    options = Options(days=args.days, out=Path(args.out), serve=args.serve, port=args.port)
+    await run_demo(settings, options, _until_interrupted)
+
+
 async def _export(settings: Settings, args: argparse.Namespace) -> None:
     size = await export_to_file(
         settings.resolved_database_url,
@@ -117,7 +126,18 @@ def _parser() -> argparse.ArgumentParser:
     sandbox = commands.add_parser("sandbox", help="the bot on a local Telegram emulator, offline")
     sandbox.add_argument("--port", type=int, default=8081)
     sandbox.add_argument("--database-url", help="default: a fresh SQLite file per run")
+    demo = commands.add_parser("demo", help="a care team's fortnight on the sandbox, in a minute")
+    demo.add_argument("--days", type=_story_days, default=14, help="how long the story is (3-14)")
+    demo.add_argument("--out", default="carecircle-demo", help="where its files go")
+    demo.add_argument("--serve", action="store_true", help="then keep the sandbox running")
+    demo.add_argument("--port", type=int, default=8081, help="--serve: the chat page's port")
     return parser
+
+
+def _story_days(text: str) -> int:
+    if not text.isdigit() or not 3 <= int(text) <= 14:
+        raise argparse.ArgumentTypeError(f"the story lasts 3 to 14 days, not {text!r}")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,16 +147,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"carecircle {package_version('carecircle')}")
         return 0
     try:
-        overrides = {"database_url": args.database_url} if args.database_url else {}
+        database_url = getattr(args, "database_url", None)
+        overrides = {"database_url": database_url} if database_url else {}
         settings = load_settings(**overrides)
         secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
-        configure_logging(settings.log_level, secrets)
+        level = settings.log_level
+        if args.command == "demo" and "log_level" not in settings.model_fields_set:
+            level = "WARNING"  # the demo's own output is the conversation
+        configure_logging(level, secrets)
         if args.command == "db":
             asyncio.run(_db_upgrade(settings))
         elif args.command == "run":
             asyncio.run(_run(settings, args))
         elif args.command == "sandbox":
             asyncio.run(_sandbox(settings, args.port, args.database_url))
+        elif args.command == "demo":
+            asyncio.run(_demo(settings, args))
         elif args.command == "export":
             asyncio.run(_export(settings, args))
     except (
@@ -145,10 +171,14 @@ def main(argv: list[str] | None = None) -> int:
         AnotherProcessRunning,
         TelegramRefused,
         ExportFailed,
+        StoryStuck,
     ) as error:
         print(f"carecircle: {error}", file=sys.stderr)
         return 2
     except (OperationalError, OSError) as error:
+        if isinstance(error, OSError) and error.errno == errno.EADDRINUSE:
+            print(f"carecircle: that port is taken, try another: {error}", file=sys.stderr)
+            return 2
         reason = error.orig if isinstance(error, OperationalError) else error
         print(f"carecircle: cannot reach the database: {reason}", file=sys.stderr)
         return 2

@@ -12,13 +12,16 @@ import logging
 import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import SecretStr
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
+from telegram.ext import Application
 
 from bot import schema as migrate
+from bot.delivery.sender import Limits
 from bot.housekeeping import highest_update_id
 from bot.runner import running_bot
 from bot.runtime import Runtime
@@ -57,16 +60,28 @@ def bot_settled(runtime: Runtime, emulator: Emulator) -> Callable[[], Awaitable[
     return settled
 
 
+@dataclass
+class SandboxBot:
+    """The emulator and the real bot running against it, in this process."""
+
+    emulator: Emulator
+    runtime: Runtime
+    app: Application
+
+
 @asynccontextmanager
-async def running_sandbox(
-    settings: Settings, port: int = 0, database_url: str | None = None
-) -> AsyncIterator[Emulator]:
+async def running_sandbox_bot(
+    settings: Settings,
+    port: int = 0,
+    database_url: str | None = None,
+    limits: Limits = Limits(),
+) -> AsyncIterator[SandboxBot]:
     """The emulator on ``port`` (0: a free one) and the bot against it, until the block ends.
 
     Without ``database_url`` each run starts on a fresh SQLite file, because the
     emulator's users and chats live in memory and start anew too. On a database kept
     from an earlier run, the emulator numbers its updates above every id the bot saw,
-    which the bot would otherwise skip as already handled.
+    which the bot would otherwise skip as already handled. ``limits`` are the sender's.
     """
     folder = Path(tempfile.mkdtemp(prefix="carecircle-sandbox-"))
     url = database_url or f"sqlite+aiosqlite:///{folder / 'sandbox.db'}"
@@ -84,16 +99,25 @@ async def running_sandbox(
             }
         )
         runtime = Runtime(sandbox_settings, db)
-        async with running_bot(runtime, poll_timeout=1):
+        async with running_bot(runtime, poll_timeout=1, limits=limits) as app:
             emulator.core.activity.bot_settled = bot_settled(runtime, emulator)
             try:
-                yield emulator
+                yield SandboxBot(emulator, runtime, app)
             finally:
                 emulator.core.activity.bot_settled = None
     finally:
         await db.dispose()
         if emulator is not None:
             await emulator.stop()
+
+
+@asynccontextmanager
+async def running_sandbox(
+    settings: Settings, port: int = 0, database_url: str | None = None
+) -> AsyncIterator[Emulator]:
+    """The emulator and the bot against it (see ``running_sandbox_bot``), until the block ends."""
+    async with running_sandbox_bot(settings, port, database_url) as sandbox:
+        yield sandbox.emulator
 
 
 async def run_sandbox(

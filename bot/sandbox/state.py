@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,10 +135,15 @@ class CallRecord:
 
 
 class World:
-    """Everything Telegram would know about the bot, its users and its chats."""
+    """Everything Telegram would know about the bot, its users and its chats.
+
+    ``wall`` gives the dates messages carry (Unix seconds); a demo whose bot lives on a
+    simulated clock points it there, so the page shows the story's own times.
+    """
 
     def __init__(self, bot: User):
         self.bot = bot
+        self.wall: Callable[[], float] = time.time
         self.users: dict[int, User] = {bot.id: bot}
         self.chats: dict[int, Chat] = {}
         self.files: dict[str, StoredFile] = {}
@@ -150,9 +156,8 @@ class World:
         self._next_group_id = 4_000_000_001
         self._next_channel_id = 2_000_000_001
 
-    @staticmethod
-    def now() -> int:
-        return int(time.time())
+    def now(self) -> int:
+        return int(self.wall())
 
     def add_user(self, first_name: str, **details: str | None) -> User:
         user = User(self._next_user_id, first_name, **details)  # type: ignore[arg-type]

@@ -13,8 +13,13 @@ export function fullName(user) {
   return user.last_name ? `${user.first_name} ${user.last_name}` : user.first_name;
 }
 
+// The time of day, with the date too for a message from another day (a demo's fortnight).
 export function clock(seconds) {
-  return new Date(seconds * 1000).toLocaleTimeString("en-GB");
+  const moment = new Date(seconds * 1000);
+  const time = moment.toLocaleTimeString("en-GB");
+  if (moment.toDateString() === new Date().toDateString()) return time;
+  const day = moment.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
+  return `${day}, ${time.slice(0, 5)}`;
 }
 
 function fileUrl(fileId, download) {
