@@ -280,6 +280,12 @@ class Actor:
         }
         return (await self.client.request("POST", "/sandbox/press", json=body))["callback_query_id"]
 
+    async def join_link(self, invite_link: str) -> Group:
+        """Open a group invite link the bot made and join through it."""
+        body = {"user_id": self.id, "invite_link": invite_link}
+        chat = await self.client.request("POST", "/sandbox/join_link", json=body)
+        return Group(self.client, chat)
+
     async def block(self) -> None:
         await self.client.request("POST", f"/sandbox/users/{self.id}/block")
 

@@ -113,6 +113,17 @@ async def join_group(request: web.Request) -> web.Response:
     return ok()
 
 
+@routes.post("/sandbox/join_link")
+async def join_by_link(request: web.Request) -> web.Response:
+    """A person opens a group invite link the bot made."""
+    body, core = await body_of(request), core_of(request)
+    user = groups.find_user(core.world, _int(body.get("user_id"), "user_id"))
+    if not isinstance(body.get("invite_link"), str):
+        raise ControlError("invite_link is required")
+    chat = groups.join_by_link(core, body["invite_link"], user)
+    return ok(chat_json(core.world, chat))
+
+
 @routes.delete("/sandbox/groups/{chat_id}/members/{user_id}")
 async def leave_group(request: web.Request) -> web.Response:
     core = core_of(request)
