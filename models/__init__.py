@@ -19,7 +19,16 @@ from models.medication import (
 )
 from models.outbox import Outbox, OutboxFile, OutboxStatus
 from models.reminder import Reminder, ReminderKind, ReminderStatus
-from models.team import Child, Invite, Membership, NotifyPreference, Person, Role, TeamChat
+from models.team import (
+    Child,
+    GroupStranger,
+    Invite,
+    Membership,
+    NotifyPreference,
+    Person,
+    Role,
+    TeamChat,
+)
 from models.timer import Timer, TimerStatus
 from models.wizard import ProcessedUpdate, WizardState
 
@@ -57,6 +66,7 @@ __all__ = [
     "ReminderStatus",
     "Role",
     "TeamChat",
+    "GroupStranger",
     "Titration",
     "TitrationStatus",
     "Timer",
