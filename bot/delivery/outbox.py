@@ -150,6 +150,16 @@ async def enqueue_edit(
     return row
 
 
+async def enqueue_call(
+    session: AsyncSession, chat_id: int, method: str, payload: dict[str, Any]
+) -> Outbox:
+    """Queue another Bot API call about ``chat_id`` (removing a member), in the chat's order."""
+    row = Outbox(chat_id=chat_id, method=method, payload=payload, next_attempt_at=clock.now())
+    session.add(row)
+    await session.flush()
+    return row
+
+
 async def withdraw(session: AsyncSession, chat_id: int, child_id: int, reason: str) -> None:
     """Give up the messages and edits about ``child_id`` still queued for ``chat_id``."""
     await session.execute(
