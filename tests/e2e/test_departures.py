@@ -95,7 +95,10 @@ async def test_a_dose_marked_missed_is_not_shown_to_a_caregiver_removed_before(
 
     missed = "💊 20:00 dose for Lily: levetiracetam 250 mg\n❌ Missed: nobody answered by 21:00"
     # Ben is still in the group, so the group is held and Anna hears of it privately too.
-    alert = "❌ Missed dose for Lily\nlevetiracetam 250 mg at 20:00: nobody recorded it within 60 minutes."
+    alert = (
+        "❌ Missed dose for Lily\n"
+        "levetiracetam 250 mg at 20:00: nobody recorded it within 60 minutes."
+    )
     assert [m.text for m in await reminders(family.mum)] == [missed, missed, alert]
     assert await shown(family.dad) == before
 

@@ -8,8 +8,8 @@ from tests.e2e.conftest import World
 from tests.e2e.room_steps import (
     FREED,
     HELD,
-    link_of,
     lily_team,
+    link_of,
     membership,
     notice_about,
     relays,
