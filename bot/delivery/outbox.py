@@ -67,17 +67,22 @@ async def enqueue(
     *,
     child_id: int | None = None,
     membership_id: int | None = None,
+    thread_id: int | None = None,
 ) -> list[Outbox]:
     """Queue ``reply`` for ``chat_id``; long texts become several messages, buttons on the last.
 
-    A photo is one sendPhoto row, its bytes in ``outbox_file`` beside it.
+    A photo is one sendPhoto row, its bytes in ``outbox_file`` beside it. ``thread_id`` is
+    the forum topic of a group (None: its General topic).
     """
+    topic = {"message_thread_id": thread_id} if thread_id is not None else {}
     if reply.photo is not None:
-        return [await _enqueue_photo(session, chat_id, reply, child_id, membership_id)]
+        row = await _enqueue_photo(session, chat_id, reply, child_id, membership_id)
+        row.payload = {**row.payload, **topic}
+        return [row]
     parts = split_text(reply.text)
     rows = []
     for index, part in enumerate(parts):
-        payload: dict[str, Any] = {"text": part, "parse_mode": "HTML"}
+        payload: dict[str, Any] = {"text": part, "parse_mode": "HTML", **topic}
         markup = keyboard_json(reply.buttons) if index == len(parts) - 1 else None
         if markup:
             payload["reply_markup"] = markup

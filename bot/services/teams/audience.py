@@ -79,7 +79,7 @@ async def team(
         elif membership.notify == NotifyPreference.PRIVATE:
             unreachable.append(person.first_name)
     if group is not None and group.chat_id != exclude_chat_id:
-        recipients.append(Recipient(group.chat_id, group=True))
+        recipients.append(Recipient(group.chat_id, group=True, thread_id=group.topic_id))
         return Audience(child_id, tuple(recipients), tuple(unreachable))
     return Audience(child_id, tuple(recipients))
 
@@ -95,7 +95,9 @@ async def guardians(session: AsyncSession, child_id: int, *, group_too: bool = T
     if reachable or not group_too:
         return Audience(child_id, reachable)
     group = await _group(session, child_id)
-    return Audience(child_id, (Recipient(group.chat_id, group=True),) if group else ())
+    return Audience(
+        child_id, (Recipient(group.chat_id, group=True, thread_id=group.topic_id),) if group else ()
+    )
 
 
 async def hearing(session: AsyncSession, child_id: int, chat_ids: Iterable[int]) -> frozenset[int]:
@@ -156,7 +158,7 @@ async def refused_privately(
     if person is None:
         return None
     group = await _group(session, membership.child_id)
-    recipients = (Recipient(group.chat_id, group=True),) if group else ()
+    recipients = (Recipient(group.chat_id, group=True, thread_id=group.topic_id),) if group else ()
     return PrivateRefused(person.first_name, Audience(membership.child_id, recipients))
 
 
