@@ -176,6 +176,10 @@ class Group(Chat):
         path = f"/sandbox/groups/{self.id}/bot"
         await self.client.request("DELETE", path, params={"by": by.id})
 
+    async def delete(self, by: Actor) -> None:
+        """The owner deletes the group; the bot can no longer write there."""
+        await self.client.request("DELETE", f"/sandbox/groups/{self.id}", params={"by": by.id})
+
     async def add_member(self, user: Actor) -> None:
         body = {"user_id": user.id}
         await self.client.request("POST", f"/sandbox/groups/{self.id}/members", json=body)

@@ -132,6 +132,15 @@ async def leave_group(request: web.Request) -> web.Response:
     return ok()
 
 
+@routes.delete("/sandbox/groups/{chat_id}")
+async def delete_group(request: web.Request) -> web.Response:
+    """The group's owner deletes it."""
+    core = core_of(request)
+    by = groups.find_user(core.world, _int(request.query.get("by"), "by"))
+    groups.delete_group(core, _group(request), by)
+    return ok()
+
+
 @routes.post("/sandbox/groups/{chat_id}/topics")
 async def create_topic(request: web.Request) -> web.Response:
     body, core = await body_of(request), core_of(request)

@@ -33,6 +33,8 @@ def _require_member(chat: Chat, user: User) -> None:
 def _require_active(chat: Chat) -> None:
     if chat.migrated_to is not None:
         raise ControlError(f"chat {chat.id} was migrated to {chat.migrated_to}")
+    if chat.deleted:
+        raise ControlError(f"chat {chat.id} was deleted")
 
 
 def _service(core: Core, chat: Chat, sender_id: int, **event: Any) -> None:
@@ -113,6 +115,19 @@ def leave(core: Core, chat: Chat, user: User) -> None:
 
 
 TOPIC_COLOR = 7322096  # the first of Telegram's six topic icon colours
+
+
+def delete_group(core: Core, chat: Chat, by: User) -> None:
+    """The owner deletes the group: everyone is out, and the bot hears it is (my_chat_member)."""
+    _require_active(chat)
+    if chat.status_of(by.id) != "creator":
+        raise ControlError(f"only the owner of chat {chat.id} can delete it")
+    if chat.is_present(core.bot_id):
+        change_member(core, chat, core.bot_id, "kicked", by.id)
+    for user_id in list(chat.members):
+        if user_id != core.bot_id:
+            chat.members[user_id] = "left"
+    chat.deleted = True
 
 
 def create_topic(core: Core, chat: Chat, name: str, by: User) -> Message:

@@ -80,6 +80,7 @@ class Chat:
     messages: dict[int, Message] = field(default_factory=dict)
     next_message_id: int = 1
     migrated_to: int | None = None
+    deleted: bool = False  # its owner deleted it: nobody is in it any more
     pinned: list[int] = field(default_factory=list)
     is_forum: bool = False
     topics: dict[int, str] = field(default_factory=dict)  # thread id → name

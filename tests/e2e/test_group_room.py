@@ -268,3 +268,15 @@ async def test_an_admin_bot_answers_only_the_unknown_commands_addressed_to_it(
     assert [m.text for m in (await team.group.bot_messages())[before:]] == [
         "I don't know /summary — did you mean /digest?"
     ]
+
+
+async def test_a_deleted_group_closes_the_link(world: World) -> None:
+    team = await lily_team(world, admin=True)
+
+    await team.group.delete(by=team.mum)
+    await world.settle()
+    await report(world, team)
+
+    await notice_about(team.mum, "I'm no longer in Lily's group")
+    assert await link_of(world) is None
+    assert len(await relays(team.mum)) == 1

@@ -23,6 +23,13 @@ async def status(bot: telegram.Bot, group: Group, user: Actor) -> str:
     return (await bot.get_chat_member(group.id, user.id)).status
 
 
+async def drain(bot: telegram.Bot) -> None:
+    """Confirm every update so far, so a test reads only what its action caused."""
+    updates = await bot.get_updates(timeout=0)
+    if updates:
+        await bot.get_updates(offset=updates[-1].update_id + 1, timeout=0)
+
+
 async def member_updates(bot: telegram.Bot) -> list[telegram.ChatMemberUpdated]:
     updates = await bot.get_updates(timeout=0, allowed_updates=["message", "chat_member"])
     if updates:
@@ -174,3 +181,27 @@ async def test_chat_member_updates_need_asking_for(
     updates = await bot.get_updates(timeout=0)
     assert [u.chat_member for u in updates if u.chat_member] == []
     assert any(u.message and u.message.new_chat_members for u in updates)
+
+
+async def test_a_deleted_group_tells_the_bot_and_refuses_it(
+    sandbox: SandboxClient, bot: telegram.Bot
+) -> None:
+    mum, nanny, group = await team(sandbox, admin=False)
+    await drain(bot)
+
+    await group.delete(by=mum)
+
+    [update] = await bot.get_updates(timeout=0)
+    assert update.my_chat_member is not None
+    assert update.my_chat_member.new_chat_member.status == "kicked"
+    with pytest.raises(telegram.error.Forbidden, match="(?i)the supergroup chat was deleted"):
+        await bot.send_message(group.id, "hello?")
+    with pytest.raises(SandboxError, match="deleted"):
+        await nanny.send(group, "anyone?")
+
+
+async def test_only_the_owner_deletes_a_group(sandbox: SandboxClient) -> None:
+    mum, nanny, group = await team(sandbox, admin=False)
+
+    with pytest.raises(SandboxError, match="only the owner"):
+        await group.delete(by=nanny)
