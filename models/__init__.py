@@ -3,7 +3,7 @@
 from models.audit import AuditLogIsAppendOnly, Event
 from models.base import Base, UTCDateTime
 from models.digest import DigestCadence, DigestRead, DigestSubscription
-from models.episode import Episode, EpisodeKind, Intensity
+from models.episode import Episode, EpisodeCopy, EpisodeKind, Intensity
 from models.followup import Followup, FollowupStatus
 from models.inbox import InboxUpdate
 from models.medication import (
@@ -45,6 +45,7 @@ __all__ = [
     "DoseReminder",
     "DoseStatus",
     "Episode",
+    "EpisodeCopy",
     "EpisodeKind",
     "Event",
     "InboxUpdate",

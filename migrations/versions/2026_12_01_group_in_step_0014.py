@@ -1,4 +1,4 @@
-"""the group in step with the team: strangers in it, members out of it, the bot's rights, topic
+"""the group in step with the team: strangers, members out of it, bot rights, topic, card copies
 
 Revision ID: 0014
 Revises: 0013
@@ -52,7 +52,28 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "episode_copy",
+        sa.Column("episode_id", sa.Integer(), nullable=False),
+        sa.Column("outbox_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["episode_id"],
+            ["episode.id"],
+            name=op.f("fk_episode_copy_episode_id_episode"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["outbox_id"],
+            ["outbox.id"],
+            name=op.f("fk_episode_copy_outbox_id_outbox"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("episode_id", "outbox_id", name=op.f("pk_episode_copy")),
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("episode_copy")
     op.drop_table("group_stranger")
     with op.batch_alter_table("team_chat") as batch:
         batch.drop_column("topic_id")
