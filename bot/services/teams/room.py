@@ -8,6 +8,7 @@ member out of it gets the news privately, and a group the bot lost is unlinked.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -37,7 +38,7 @@ class StrangerJoined:
 class GroupChange:
     """A member left the group or came back, the group was freed, lost or moved."""
 
-    kind: str  # "member_out", "member_back", "freed", "lost", "moved"
+    kind: Literal["member_out", "member_back", "freed", "lost", "moved"]
     child: Child
     name: str
     audience: Audience

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from bot.callbacks import Callback
 from bot.replies import Button, Language, Reply
 from bot.texts import t
@@ -58,7 +60,10 @@ def not_admin(found: GroupStranger, child: Child, language: Language) -> Reply:
     return _line("room.not_admin", child, language, name=escape(found.first_name))
 
 
-def change(kind: str, name: str, child: Child, language: Language = None) -> Reply:
+Change = Literal["member_out", "member_back", "freed", "lost", "moved"]
+
+
+def change(kind: Change, name: str, child: Child, language: Language = None) -> Reply:
     """A member out of the group or back, the group freed, lost or moved."""
     return _line(f"room.{kind}", child, language, name=escape(name))
 
