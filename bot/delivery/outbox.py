@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
@@ -163,6 +163,23 @@ async def enqueue_call(
     session.add(row)
     await session.flush()
     return row
+
+
+async def drop(session: AsyncSession, row_ids: list[int], reason: str) -> None:
+    """Give up the rows of ``row_ids`` still waiting and not claimed by the sender."""
+    if not row_ids:
+        return
+    now = clock.now()
+    await session.execute(
+        update(Outbox)
+        .where(
+            Outbox.id.in_(row_ids),
+            Outbox.status == OutboxStatus.PENDING,
+            or_(Outbox.claimed_until.is_(None), Outbox.claimed_until < now),
+        )
+        .values(status=OutboxStatus.FAILED, last_error=reason)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def withdraw(session: AsyncSession, chat_id: int, child_id: int, reason: str) -> None:

@@ -7,13 +7,15 @@ from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.delivery import edits
+from bot.delivery import edits, outbox
 from bot.news import announce
 from bot.services.episodes import copies
 from bot.services.episodes.news import Corrected, EpisodeNews, Relayed, Removed
 from bot.services.teams import audience
 from bot.views.episodes import cards
 from bot.views.episodes import report as views
+
+CHANGED = "the episode changed before this relay was sent"
 
 
 async def tell(session: AsyncSession, news: Iterable[EpisodeNews]) -> None:
@@ -35,4 +37,7 @@ async def follow(session: AsyncSession, item: Removed | Corrected) -> None:
         episode_id, child_id, reply = found.card.episode.id, found.child.id, cards.edited(found)
     shown = await copies.of(session, episode_id)
     hearing = await audience.hearing(session, child_id, {row.chat_id for row in shown})
-    await edits.show_everywhere(session, shown, reply, hearing=hearing)
+    waiting = await edits.show_everywhere(session, shown, reply, hearing=hearing)
+    # A relay not sent yet would show the old record: it goes no further (the notice of
+    # the change still tells that chat how it reads now).
+    await outbox.drop(session, waiting, CHANGED)

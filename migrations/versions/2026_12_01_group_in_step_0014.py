@@ -51,7 +51,6 @@ def upgrade() -> None:
         ),
     )
 
-
     op.create_table(
         "episode_copy",
         sa.Column("episode_id", sa.Integer(), nullable=False),
