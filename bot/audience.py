@@ -13,12 +13,14 @@ from bot.replies import Language
 
 @dataclass(frozen=True)
 class Recipient:
-    """One chat: a member's private chat (``membership_id``) or the team group (``group``)."""
+    """One chat: a member's private chat (``membership_id``) or the team group (``group``,
+    in forum topic ``thread_id`` if a guardian chose one)."""
 
     chat_id: int
     language: Language = None
     membership_id: int | None = None
     group: bool = False
+    thread_id: int | None = None
 
 
 @dataclass(frozen=True)

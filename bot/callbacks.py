@@ -28,6 +28,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "inv": frozenset({"new", "role", "revoke"}),
     "team": frozenset({"show", "leave", "cancel"}),
     "mem": frozenset({"open", "role", "remove", "remove_yes"}),
+    "str": frozenset({"invite", "remove", "role"}),
     "notify": frozenset({"show", "set"}),
     "del": frozenset({"ask", "confirm", "cancel"}),
     # The guided report: "wiz:<flow ticket>:<answer or move>[:<value, or the step it was on>]".

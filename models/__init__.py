@@ -3,7 +3,7 @@
 from models.audit import AuditLogIsAppendOnly, Event
 from models.base import Base, UTCDateTime
 from models.digest import DigestCadence, DigestRead, DigestSubscription
-from models.episode import Episode, EpisodeKind, Intensity
+from models.episode import Episode, EpisodeCopy, EpisodeKind, Intensity
 from models.followup import Followup, FollowupStatus
 from models.inbox import InboxUpdate
 from models.medication import (
@@ -19,7 +19,16 @@ from models.medication import (
 )
 from models.outbox import Outbox, OutboxFile, OutboxStatus
 from models.reminder import Reminder, ReminderKind, ReminderStatus
-from models.team import Child, Invite, Membership, NotifyPreference, Person, Role, TeamChat
+from models.team import (
+    Child,
+    GroupStranger,
+    Invite,
+    Membership,
+    NotifyPreference,
+    Person,
+    Role,
+    TeamChat,
+)
 from models.timer import Timer, TimerStatus
 from models.wizard import ProcessedUpdate, WizardState
 
@@ -36,6 +45,7 @@ __all__ = [
     "DoseReminder",
     "DoseStatus",
     "Episode",
+    "EpisodeCopy",
     "EpisodeKind",
     "Event",
     "InboxUpdate",
@@ -57,6 +67,7 @@ __all__ = [
     "ReminderStatus",
     "Role",
     "TeamChat",
+    "GroupStranger",
     "Titration",
     "TitrationStatus",
     "Timer",

@@ -105,3 +105,16 @@ class Episode(CreatedAt, Base):
     merged_into_id: Mapped[int | None] = mapped_column(
         ForeignKey("episode.id", ondelete="SET NULL")
     )
+
+
+class EpisodeCopy(Base):
+    """One message relaying an episode (an outbox row), edited when the record changes."""
+
+    __tablename__ = "episode_copy"
+
+    episode_id: Mapped[int] = mapped_column(
+        ForeignKey("episode.id", ondelete="CASCADE"), primary_key=True
+    )
+    outbox_id: Mapped[int] = mapped_column(
+        ForeignKey("outbox.id", ondelete="CASCADE"), primary_key=True
+    )

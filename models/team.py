@@ -100,6 +100,8 @@ class Membership(Base):
     )
     # Turned off when Telegram answers 403 to a private message (blocked, never started).
     private_delivery_ok: Mapped[bool] = mapped_column(default=True)
+    # They left the team's Telegram group (or were never in it): its news comes privately.
+    out_of_group: Mapped[bool] = mapped_column(default=False, server_default=false())
     joined_at: Mapped[datetime]
     left_at: Mapped[datetime | None]
 
@@ -115,6 +117,23 @@ class TeamChat(Base):
     title: Mapped[str | None] = mapped_column(String(255))
     linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     linked_at: Mapped[datetime]
+    # Whether the bot is an administrator there (it can remove people and make join links).
+    bot_admin: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The forum topic the team's news goes to; None is the General topic (or no forum).
+    topic_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class GroupStranger(Base):
+    """Someone in a team's group who is not on the team; the group hears no news meanwhile."""
+
+    __tablename__ = "group_stranger"
+    __table_args__ = (UniqueConstraint("team_chat_id", "telegram_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_chat_id: Mapped[int] = mapped_column(ForeignKey("team_chat.id", ondelete="CASCADE"))
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger)
+    first_name: Mapped[str] = mapped_column(String(128))
+    joined_at: Mapped[datetime]
 
 
 class Invite(CreatedAt, Base):

@@ -31,5 +31,6 @@ async def queue(
             written[key],
             child_id=audience.child_id,
             membership_id=recipient.membership_id,
+            thread_id=recipient.thread_id,
         )
     return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
@@ -67,17 +67,22 @@ async def enqueue(
     *,
     child_id: int | None = None,
     membership_id: int | None = None,
+    thread_id: int | None = None,
 ) -> list[Outbox]:
     """Queue ``reply`` for ``chat_id``; long texts become several messages, buttons on the last.
 
-    A photo is one sendPhoto row, its bytes in ``outbox_file`` beside it.
+    A photo is one sendPhoto row, its bytes in ``outbox_file`` beside it. ``thread_id`` is
+    the forum topic of a group (None: its General topic).
     """
+    topic = {"message_thread_id": thread_id} if thread_id is not None else {}
     if reply.photo is not None:
-        return [await _enqueue_photo(session, chat_id, reply, child_id, membership_id)]
+        row = await _enqueue_photo(session, chat_id, reply, child_id, membership_id)
+        row.payload = {**row.payload, **topic}
+        return [row]
     parts = split_text(reply.text)
     rows = []
     for index, part in enumerate(parts):
-        payload: dict[str, Any] = {"text": part, "parse_mode": "HTML"}
+        payload: dict[str, Any] = {"text": part, "parse_mode": "HTML", **topic}
         markup = keyboard_json(reply.buttons) if index == len(parts) - 1 else None
         if markup:
             payload["reply_markup"] = markup
@@ -148,6 +153,33 @@ async def enqueue_edit(
     session.add(row)
     await session.flush()
     return row
+
+
+async def enqueue_call(
+    session: AsyncSession, chat_id: int, method: str, payload: dict[str, Any]
+) -> Outbox:
+    """Queue another Bot API call about ``chat_id`` (removing a member), in the chat's order."""
+    row = Outbox(chat_id=chat_id, method=method, payload=payload, next_attempt_at=clock.now())
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def drop(session: AsyncSession, row_ids: list[int], reason: str) -> None:
+    """Give up the rows of ``row_ids`` still waiting and not claimed by the sender."""
+    if not row_ids:
+        return
+    now = clock.now()
+    await session.execute(
+        update(Outbox)
+        .where(
+            Outbox.id.in_(row_ids),
+            Outbox.status == OutboxStatus.PENDING,
+            or_(Outbox.claimed_until.is_(None), Outbox.claimed_until < now),
+        )
+        .values(status=OutboxStatus.FAILED, last_error=reason)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def withdraw(session: AsyncSession, chat_id: int, child_id: int, reason: str) -> None:

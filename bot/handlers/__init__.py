@@ -28,6 +28,7 @@ from bot.handlers import (
     medications,
     newchild,
     plan,
+    room,
     routes,
     start,
     teams,
@@ -42,7 +43,7 @@ from bot.handlers import (
 # over: they go last.
 FEATURES = [
     edits,
-    *(start, newchild, invites, teams, child, links),
+    *(start, newchild, invites, teams, child, links, room),
     *(episode_wizard, timer, episodes, history, plan),
     *(medications, doses),
     followups,

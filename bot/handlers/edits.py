@@ -8,8 +8,8 @@ from telegram.constants import MessageEntityType
 from telegram.ext import Application, MessageHandler, filters
 
 from bot.delivery.outbox import enqueue
+from bot.handlers import episode_news
 from bot.handlers.kit import Turn, handles
-from bot.news import tell
 from bot.replies import Reply
 from bot.services.episodes import edits
 from bot.views import edits as views
@@ -41,7 +41,7 @@ async def edited(turn: Turn) -> Reply | None:
         turn.session, turn.person, turn.chat_id, message.message_id, report_line(message)
     )
     if not isinstance(outcome, edits.NotRead):
-        await tell(turn.session, outcome.news, episode_views.news)
+        await episode_news.tell(turn.session, outcome.news)
         return episode_views.receipt(outcome, turn.language, corrected=True)
     too_late = outcome is edits.NotRead.TOO_LATE
     reply = views.too_late(turn.language) if too_late else views.not_read(turn.language)

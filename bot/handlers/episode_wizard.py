@@ -7,11 +7,10 @@ import re
 from telegram import Message
 from telegram.ext import Application, MessageHandler, filters
 
-from bot.handlers import wizards
+from bot.handlers import episode_news, wizards
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn, handles
 from bot.handlers.routes import Arg, press
-from bot.news import tell
 from bot.replies import Reply
 from bot.services.episodes import wizard as episode_wizard
 from bot.texts import languages, t
@@ -53,7 +52,7 @@ async def begin(turn: Turn, membership: Membership) -> Reply:
 async def show(turn: Turn, outcome: episode_wizard.Outcome) -> Reply:
     """Where the flow is now: for the pressed message, or in answer to a typed one."""
     if isinstance(outcome, episode_wizard.SavedReport):
-        await tell(turn.session, outcome.receipt.news, episode_views.news)
+        await episode_news.tell(turn.session, outcome.receipt.news)
         if outcome.offer_keyboard:
             turn.send(views.keyboard_offer(turn.language))
         return episode_views.receipt(outcome.receipt, turn.language)

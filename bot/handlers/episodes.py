@@ -5,11 +5,10 @@ from __future__ import annotations
 from telegram.ext import Application, CommandHandler
 
 from bot.delivery.outbox import enqueue
-from bot.handlers import episode_wizard, wizards
+from bot.handlers import episode_news, episode_wizard, wizards
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn, handles
 from bot.handlers.routes import Arg, press
-from bot.news import tell
 from bot.replies import Reply
 from bot.services.episodes import changes as episode_changes
 from bot.services.episodes import history as episode_history
@@ -48,7 +47,7 @@ async def report_line(turn: Turn, membership: Membership) -> Reply:
         message_id=typed.message_id if typed is not None else None,
         said_at=turn.received_at,
     )
-    await tell(turn.session, receipt.news, views.news)
+    await episode_news.tell(turn.session, receipt.news)
     return views.receipt(receipt, turn.language)
 
 
@@ -64,7 +63,7 @@ async def report_episode(turn: Turn) -> Reply | None:
 async def undo_report(turn: Press) -> Reply:
     """The reporter tapped Undo."""
     undone = await episode_changes.undo(turn.session, turn.person, turn.chat_id, turn.callback.id)
-    await tell(turn.session, undone.news, views.news)
+    await episode_news.tell(turn.session, undone.news)
     return views.undone(undone.card, undone.child, undone.now, turn.language)
 
 
@@ -108,7 +107,7 @@ async def different_episode(turn: Press) -> Reply:
     card = await episode_changes.different_episode(
         turn.session, turn.person, turn.chat_id, turn.callback.id
     )
-    await tell(turn.session, card.news, views.news)
+    await episode_news.tell(turn.session, card.news)
     return views.receipt(card, turn.language)
 
 
@@ -129,7 +128,7 @@ async def ask_correction(turn: Press) -> Reply | None:
 async def correct_episode(turn: Turn, state: WizardState) -> Reply:
     """Someone typed the corrected report."""
     card = await episode_changes.correct(turn.session, turn.person, state, turn.text)
-    await tell(turn.session, card.news, views.news)
+    await episode_news.tell(turn.session, card.news)
     return views.receipt(card, turn.language, corrected=True)
 
 
@@ -146,7 +145,7 @@ async def delete_episode(turn: Press) -> Reply:
     """Someone confirmed deleting an episode."""
     pressed = turn.callback
     deleted = await episode_changes.delete(turn.session, turn.person, turn.chat_id, pressed.id)
-    await tell(turn.session, deleted.news, views.news)
+    await episode_news.tell(turn.session, deleted.news)
     return views.deleted(deleted, pressed.arg, turn.language)
 
 

@@ -6,6 +6,7 @@ from functools import partial
 
 from telegram.ext import Application, CommandHandler, filters
 
+from bot.handlers import room
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn, handles
 from bot.handlers.newchild import FROM_GROUP
@@ -78,6 +79,9 @@ async def open_invitation(turn: Turn) -> Reply:
     await announce(
         turn.session, team, partial(views.joined_notice, turn.person.first_name, child, role)
     )
+    group = await room.group_link(turn, child)
+    if group is not None:
+        turn.send(group)
     return views.joined(child, role, turn.language)
 
 

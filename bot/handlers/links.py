@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
+from bot.handlers import room
 from bot.handlers.kit import AnyTurn, Press, Turn, handles, handles_any
 from bot.handlers.routes import press
 from bot.replies import Reply
 from bot.services.teams import links
+from bot.services.teams import room as team_room
 from bot.services.teams.children import Choice
 from bot.views.teams import links as views
+from models import Child
 
 
 def _title(turn: AnyTurn) -> str | None:
@@ -25,7 +28,7 @@ async def link(turn: Turn) -> Reply:
     if isinstance(candidates, Choice):
         return views.choose(candidates.children, turn.language)
     child = await links.link(turn.session, turn.person, candidates.id, turn.chat_id, _title(turn))
-    return views.linked(child, turn.language)
+    return await _linked(turn, child)
 
 
 @press("child", "link")
@@ -33,7 +36,15 @@ async def link_chosen(turn: Press) -> Reply:
     """A guardian chose which child's team the group belongs to."""
     child_id = turn.callback.id
     child = await links.link(turn.session, turn.person, child_id, turn.chat_id, _title(turn))
-    return views.linked(child, turn.language)
+    return await _linked(turn, child)
+
+
+async def _linked(turn: Turn, child: Child) -> Reply:
+    """Linked: the bot notes whether it is an admin there, and offers to be one if not."""
+    bot = turn.update.get_bot()
+    admin = await room.bot_is_admin(bot, turn.chat_id)
+    await team_room.set_bot_rights(turn.session, turn.chat_id, admin)
+    return views.linked(child, turn.language, admin_tip=not admin)
 
 
 @handles
@@ -52,9 +63,13 @@ async def follow_migration(turn: AnyTurn) -> None:
     if message is None:
         return
     if message.migrate_to_chat_id:
-        await links.migrate(turn.session, message.chat_id, message.migrate_to_chat_id)
+        moved = await links.migrate(turn.session, message.chat_id, message.migrate_to_chat_id)
     elif message.migrate_from_chat_id:
-        await links.migrate(turn.session, message.migrate_from_chat_id, message.chat_id)
+        moved = await links.migrate(turn.session, message.migrate_from_chat_id, message.chat_id)
+    else:
+        return
+    if moved is not None:
+        await room.tell(turn.session, await team_room.moved(turn.session, moved))
 
 
 @handles_any

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram.constants import ChatMemberStatus
 from telegram.ext import Application, ChatMemberHandler, CommandHandler
 
-from bot.handlers import newchild
+from bot.handlers import newchild, room
 from bot.handlers.kit import AnyTurn, Press, Turn, handles, handles_any
 from bot.handlers.routes import Arg, press
 from bot.replies import Reply
@@ -49,10 +49,11 @@ async def newchild_button(turn: Press) -> Reply:
 
 @handles_any
 async def greet_group(turn: AnyTurn) -> Reply | None:
-    """The bot was added to a group."""
+    """The bot was added to a group, promoted, demoted or removed."""
     change = turn.update.my_chat_member
     if change is None or turn.in_private:
         return None
+    await room.follow_bot(turn, change)
     was_in = change.old_chat_member.status in PRESENT
     is_in = change.new_chat_member.status in PRESENT
     return views.group_hello() if is_in and not was_in else None

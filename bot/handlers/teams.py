@@ -7,6 +7,7 @@ from functools import partial
 from telegram.ext import Application, CommandHandler
 
 from bot.delivery.outbox import enqueue, withdraw
+from bot.handlers import room
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn
 from bot.handlers.routes import Arg, press
@@ -69,6 +70,7 @@ async def remove_member(turn: Press) -> Reply:
     await withdraw(turn.session, found.person.telegram_user_id, child.id, LEFT)
     team = await audience.team(turn.session, child.id)
     await announce(turn.session, team, partial(views.removed, found.person.first_name, child))
+    await room.after_departure(turn, child, found.person, removed=True)
     return views.removed(found.person.first_name, child, turn.language)
 
 
@@ -111,6 +113,7 @@ async def leave(turn: Press) -> Reply:
     await withdraw(turn.session, turn.person.telegram_user_id, child.id, LEFT)
     team = await audience.team(turn.session, child.id)
     await announce(turn.session, team, partial(views.left_notice, turn.person.first_name, child))
+    await room.after_departure(turn, child, turn.person, removed=False)
     return views.left(child, turn.language)
 
 

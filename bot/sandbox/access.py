@@ -30,6 +30,8 @@ def writable_chat(world: World, params: Params) -> Chat:
             {"migrate_to_chat_id": chat.migrated_to},
         )
     kind = "supergroup chat" if chat.type == "supergroup" else "group chat"
+    if chat.deleted:
+        raise forbidden(f"the {kind} was deleted")
     status = chat.status_of(world.bot.id)
     if status == "kicked":
         raise forbidden(f"bot was kicked from the {kind}")

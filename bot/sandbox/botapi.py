@@ -9,7 +9,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.sandbox import api_chats, api_edit, api_send, api_updates
+from bot.sandbox import api_chats, api_edit, api_members, api_send, api_updates
 from bot.sandbox.core import Core
 from bot.sandbox.errors import ApiError
 from bot.sandbox.faults import Fault
@@ -40,6 +40,9 @@ METHODS: dict[str, Handler] = {
     "getChatAdministrators": api_chats.get_chat_administrators,
     "getChatMemberCount": api_chats.get_chat_member_count,
     "leaveChat": api_chats.leave_chat,
+    "banChatMember": api_members.ban_chat_member,
+    "unbanChatMember": api_members.unban_chat_member,
+    "createChatInviteLink": api_members.create_chat_invite_link,
     "setMyCommands": api_chats.set_my_commands,
     "getMyCommands": api_chats.get_my_commands,
     "deleteMyCommands": api_chats.delete_my_commands,

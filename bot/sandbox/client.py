@@ -176,6 +176,10 @@ class Group(Chat):
         path = f"/sandbox/groups/{self.id}/bot"
         await self.client.request("DELETE", path, params={"by": by.id})
 
+    async def delete(self, by: Actor) -> None:
+        """The owner deletes the group; the bot can no longer write there."""
+        await self.client.request("DELETE", f"/sandbox/groups/{self.id}", params={"by": by.id})
+
     async def add_member(self, user: Actor) -> None:
         body = {"user_id": user.id}
         await self.client.request("POST", f"/sandbox/groups/{self.id}/members", json=body)
@@ -279,6 +283,12 @@ class Actor:
             "forge": forge,
         }
         return (await self.client.request("POST", "/sandbox/press", json=body))["callback_query_id"]
+
+    async def join_link(self, invite_link: str) -> Group:
+        """Open a group invite link the bot made and join through it."""
+        body = {"user_id": self.id, "invite_link": invite_link}
+        chat = await self.client.request("POST", "/sandbox/join_link", json=body)
+        return Group(self.client, chat)
 
     async def block(self) -> None:
         await self.client.request("POST", f"/sandbox/users/{self.id}/block")

@@ -113,11 +113,31 @@ async def join_group(request: web.Request) -> web.Response:
     return ok()
 
 
+@routes.post("/sandbox/join_link")
+async def join_by_link(request: web.Request) -> web.Response:
+    """A person opens a group invite link the bot made."""
+    body, core = await body_of(request), core_of(request)
+    user = groups.find_user(core.world, _int(body.get("user_id"), "user_id"))
+    if not isinstance(body.get("invite_link"), str):
+        raise ControlError("invite_link is required")
+    chat = groups.join_by_link(core, body["invite_link"], user)
+    return ok(chat_json(core.world, chat))
+
+
 @routes.delete("/sandbox/groups/{chat_id}/members/{user_id}")
 async def leave_group(request: web.Request) -> web.Response:
     core = core_of(request)
     user = groups.find_user(core.world, _int(request.match_info["user_id"], "user id"))
     groups.leave(core, _group(request), user)
+    return ok()
+
+
+@routes.delete("/sandbox/groups/{chat_id}")
+async def delete_group(request: web.Request) -> web.Response:
+    """The group's owner deletes it."""
+    core = core_of(request)
+    by = groups.find_user(core.world, _int(request.query.get("by"), "by"))
+    groups.delete_group(core, _group(request), by)
     return ok()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.sandbox.access import bot_is_admin
 from bot.sandbox.core import Core
 from bot.sandbox.state import Chat, Message
@@ -44,8 +46,16 @@ def deliver_edit(core: Core, chat: Chat, message: Message) -> bool:
     return core.push_update("edited_message", message_json(core.world, message))
 
 
-def change_member(core: Core, chat: Chat, user_id: int, status: str, by: int) -> str:
-    """Set a member's status and tell the bot: my_chat_member about itself, else chat_member."""
+def change_member(
+    core: Core,
+    chat: Chat,
+    user_id: int,
+    status: str,
+    by: int,
+    invite_link: dict[str, Any] | None = None,
+) -> str:
+    """Set a member's status and tell the bot: my_chat_member about itself, else chat_member
+    (with the ``invite_link`` they joined through, if any)."""
     world = core.world
     old = member_json(world, chat, user_id)
     previous = chat.status_of(user_id)
@@ -59,6 +69,8 @@ def change_member(core: Core, chat: Chat, user_id: int, status: str, by: int) ->
         "old_chat_member": old,
         "new_chat_member": member_json(world, chat, user_id),
     }
+    if invite_link is not None:
+        change["invite_link"] = invite_link
     if user_id == world.bot.id:
         core.push_update("my_chat_member", change)
     elif chat.is_group and bot_is_admin(world, chat):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.sandbox.api_members import invite_link_json
 from bot.sandbox.core import Core
 from bot.sandbox.delivery import change_member, deliver
 from bot.sandbox.errors import ControlError
@@ -32,6 +33,8 @@ def _require_member(chat: Chat, user: User) -> None:
 def _require_active(chat: Chat) -> None:
     if chat.migrated_to is not None:
         raise ControlError(f"chat {chat.id} was migrated to {chat.migrated_to}")
+    if chat.deleted:
+        raise ControlError(f"chat {chat.id} was deleted")
 
 
 def _service(core: Core, chat: Chat, sender_id: int, **event: Any) -> None:
@@ -80,12 +83,28 @@ def remove_bot(core: Core, chat: Chat, by_id: int) -> None:
     core.world.add_message(chat, by_id, service={"left_chat_member": core.bot_id})
 
 
-def join(core: Core, chat: Chat, user: User) -> None:
+def join(core: Core, chat: Chat, user: User, link: dict[str, Any] | None = None) -> None:
+    """A person joins (added by someone, or through a link); a banned person cannot."""
     _require_active(chat)
     if chat.is_present(user.id):
         raise ControlError(f"user {user.id} is already in chat {chat.id}")
-    change_member(core, chat, user.id, "member", user.id)
+    if chat.status_of(user.id) == "kicked":
+        raise ControlError(f"user {user.id} is banned from chat {chat.id}")
+    change_member(core, chat, user.id, "member", user.id, invite_link=link)
     _service(core, chat, user.id, new_chat_members=[user.id])
+
+
+def join_by_link(core: Core, url: str, user: User) -> Chat:
+    """A person opens an invite link: a link used up, expired or revoked lets nobody in."""
+    link = core.world.invite_links.get(url)
+    if link is None:
+        raise ControlError(f"no invite link {url!r}", 404)
+    if not link.usable(core.world.now()):
+        raise ControlError("INVITE_HASH_EXPIRED: this invite link has expired or was used up")
+    chat = find_group(core.world, link.chat_id)
+    join(core, chat, user, invite_link_json(core.world, link))
+    link.joined += 1
+    return chat
 
 
 def leave(core: Core, chat: Chat, user: User) -> None:
@@ -96,6 +115,19 @@ def leave(core: Core, chat: Chat, user: User) -> None:
 
 
 TOPIC_COLOR = 7322096  # the first of Telegram's six topic icon colours
+
+
+def delete_group(core: Core, chat: Chat, by: User) -> None:
+    """The owner deletes the group: everyone is out, and the bot hears it is (my_chat_member)."""
+    _require_active(chat)
+    if chat.status_of(by.id) != "creator":
+        raise ControlError(f"only the owner of chat {chat.id} can delete it")
+    if chat.is_present(core.bot_id):
+        change_member(core, chat, core.bot_id, "kicked", by.id)
+    for user_id in list(chat.members):
+        if user_id != core.bot_id:
+            chat.members[user_id] = "left"
+    chat.deleted = True
 
 
 def create_topic(core: Core, chat: Chat, name: str, by: User) -> Message:

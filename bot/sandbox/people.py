@@ -28,6 +28,8 @@ def chat_for_sender(core: Core, chat_id: Any, user: User) -> Chat:
         raise ControlError(f"no chat {chat_id!r} that user {user.id} can write in", 404)
     if chat.migrated_to is not None:
         raise ControlError(f"chat {chat.id} was migrated to {chat.migrated_to}")
+    if chat.deleted:
+        raise ControlError(f"chat {chat.id} was deleted")
     if not chat.is_present(user.id):
         raise ControlError(f"user {user.id} is not a member of chat {chat.id}")
     return chat

@@ -81,6 +81,7 @@ class Chat:
     messages: dict[int, Message] = field(default_factory=dict)
     next_message_id: int = 1
     migrated_to: int | None = None
+    deleted: bool = False  # its owner deleted it: nobody is in it any more
     pinned: list[int] = field(default_factory=list)
     is_forum: bool = False
     topics: dict[int, str] = field(default_factory=dict)  # thread id → name
@@ -125,6 +126,25 @@ class CallbackQuery:
 
 
 @dataclass
+class InviteLink:
+    """A link an admin bot made to join one chat; ``member_limit`` joins, then it stops working."""
+
+    url: str
+    chat_id: int
+    creator_id: int
+    name: str | None = None
+    expire_date: int | None = None
+    member_limit: int | None = None
+    joined: int = 0
+    revoked: bool = False
+
+    def usable(self, now: int) -> bool:
+        if self.revoked or (self.expire_date is not None and self.expire_date <= now):
+            return False
+        return self.member_limit is None or self.joined < self.member_limit
+
+
+@dataclass
 class CallRecord:
     method: str
     chat_id: int | str | None
@@ -151,6 +171,7 @@ class World:
         self.started: set[int] = set()
         self.blocked: set[int] = set()
         self.commands: dict[str, list[dict[str, str]]] = {}
+        self.invite_links: dict[str, InviteLink] = {}
         self.calls: list[CallRecord] = []
         self._next_user_id = 7_000_000_001
         self._next_group_id = 4_000_000_001

@@ -98,6 +98,7 @@ async def test_a_guardian_reports_and_undoes_and_the_teacher_sees_it_in_the_grou
 
     receipt = page.locator(".msg.bot", has_text="Saved and shared with Lily's team.")
     await expect(receipt).to_have_count(1)
+    await world.settle()  # the relay is in the group before Anna takes it back
     sent = await team.mum.private_chat.last_bot_message()
     assert await receipt.locator(".text").text_content() == sent.text
     assert await receipt.locator(".inline button").all_text_contents() == sent.labels
@@ -109,6 +110,7 @@ async def test_a_guardian_reports_and_undoes_and_the_teacher_sees_it_in_the_grou
     await expect(card.get_by_role("button", name="↩️ Undo")).to_have_count(0)
     await expect(card).to_be_focused()  # the keyboard user is left on the card the bot changed
     await page.screenshot(path=artifact("chat-page-guardian-undo.png"))
+    await world.settle()  # the group's card is edited too
 
     await be(page, "Ms Park")
     await open_chat(page, "Lily's team")
@@ -116,7 +118,7 @@ async def test_a_guardian_reports_and_undoes_and_the_teacher_sees_it_in_the_grou
     await expect(from_bot.last).to_contain_text("Anna took back the report")
     in_group = await team.group.bot_texts()
     assert await texts_shown(from_bot) == in_group
-    assert in_group[-2].startswith("⚡ Lily — episode at 09:00\n30 s · arms")
+    assert in_group[-2] == "↩️ withdrawn: Lily's episode at 09:00 was taken back."  # the card
     assert in_group[-1] == "↩️ Anna took back the report of Lily's episode at 09:00."
     await page.screenshot(path=artifact("chat-page-teacher-group.png"))
     print(f"screenshots in {artifact('')}")

@@ -45,8 +45,8 @@ async def remove(world: World, guardian: Actor, name: str) -> None:
     roster = await say(world, guardian, chat, "/team")
     member = await tap(world, guardian, chat, roster, f"{name} ›")
     confirm = await tap(world, guardian, chat, member, "Remove from the team")
-    done = await tap(world, guardian, chat, confirm, f"Yes, remove {name}")
-    assert done.text == f"{name} is no longer on Lily's care team."
+    await tap(world, guardian, chat, confirm, f"Yes, remove {name}")
+    assert (await chat.current(confirm)).text == f"{name} is no longer on Lily's care team."
 
 
 async def shown(actor: Actor) -> list[tuple[int, str | None]]:
@@ -94,7 +94,12 @@ async def test_a_dose_marked_missed_is_not_shown_to_a_caregiver_removed_before(
     await time_passes(world, frozen_clock, "2026-11-25 21:05")
 
     missed = "💊 20:00 dose for Lily: levetiracetam 250 mg\n❌ Missed: nobody answered by 21:00"
-    assert [m.text for m in await reminders(family.mum)] == [missed] * 2
+    # Ben is still in the group, so the group is held and Anna hears of it privately too.
+    alert = (
+        "❌ Missed dose for Lily\n"
+        "levetiracetam 250 mg at 20:00: nobody recorded it within 60 minutes."
+    )
+    assert [m.text for m in await reminders(family.mum)] == [missed, missed, alert]
     assert await shown(family.dad) == before
 
 
@@ -153,8 +158,9 @@ async def test_news_still_queued_for_someone_removed_never_reaches_them(
     await eventually(lambda: withdrawn(world, waiting), what="the news queued for Ben withdrawn")
     frozen_clock.advance(HELD)
     await world.settle()
-    assert await shown(family.dad) == before
-    assert (await chat.last_bot_message()).text == "Ben is no longer on Lily's care team."
+    told = "You are no longer on Lily's care team, so I won't send you news about Lily any more."
+    assert [text for _, text in await shown(family.dad)] == [*(t for _, t in before), told]
+    assert (await chat.current(confirm)).text == "Ben is no longer on Lily's care team."
 
 
 async def test_news_still_queued_for_someone_who_leaves_never_reaches_them(

@@ -27,7 +27,12 @@ async def test_a_guardian_links_the_family_group(world: World) -> None:
 
     linked = await say(world, mum, group, "/link")
 
-    assert linked.text == "This group is now Lily's care team group. Team news will appear here."
+    assert linked.text == (
+        "This group is now Lily's care team group. Team news will appear here.\n\n"
+        "Tip: make me an admin of this group (the group's name → Administrators → Add admin → "
+        "me), so I can remove people who are not on the team and give each new member a "
+        "one-use link to join."
+    )
     assert await _links(world) == [(group.id, "Family")]
 
 

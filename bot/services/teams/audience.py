@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.audience import Audience, Recipient
 from bot.services import audit
 from bot.services.teams.children import can_receive
-from models import Membership, NotifyPreference, Person, Role, TeamChat
+from models import GroupStranger, Membership, NotifyPreference, Person, Role, TeamChat
 
 
 @dataclass(frozen=True)
@@ -30,12 +30,14 @@ class PrivateRefused:
 def wants_private(membership: Membership, *, has_group: bool, urgent: bool) -> bool:
     """Whether this member should get the message privately.
 
-    Urgent news reaches everyone's phone; without a group, "group only"
-    members would hear nothing, so they get it privately too.
+    Urgent news reaches everyone's phone; without a group (none linked, one that
+    holds a stranger now, or one this member left), "group only" members would
+    hear nothing, so they get it privately too.
     """
     if urgent or membership.notify == NotifyPreference.PRIVATE:
         return True
-    return not has_group and membership.notify == NotifyPreference.GROUP
+    in_group = has_group and not membership.out_of_group
+    return not in_group and membership.notify == NotifyPreference.GROUP
 
 
 def member(membership: Membership, person: Person) -> Recipient:
@@ -77,35 +79,44 @@ async def team(
         elif membership.notify == NotifyPreference.PRIVATE:
             unreachable.append(person.first_name)
     if group is not None and group.chat_id != exclude_chat_id:
-        recipients.append(Recipient(group.chat_id, group=True))
+        recipients.append(Recipient(group.chat_id, group=True, thread_id=group.topic_id))
         return Audience(child_id, tuple(recipients), tuple(unreachable))
     return Audience(child_id, tuple(recipients))
 
 
-async def guardians(session: AsyncSession, child_id: int) -> Audience:
-    """The guardians, privately; the group instead if none of them can get private messages."""
+async def guardians(session: AsyncSession, child_id: int, *, group_too: bool = True) -> Audience:
+    """The guardians, privately; the group instead if none of them can get private messages
+    (and ``group_too``: not for what only the guardians may read)."""
     reachable = tuple(
         member(membership, person)
         for membership, person in await _members(session, child_id)
         if membership.role == Role.GUARDIAN and can_receive(membership, person)
     )
-    if reachable:
+    if reachable or not group_too:
         return Audience(child_id, reachable)
     group = await _group(session, child_id)
-    return Audience(child_id, (Recipient(group.chat_id, group=True),) if group else ())
+    return Audience(
+        child_id, (Recipient(group.chat_id, group=True, thread_id=group.topic_id),) if group else ()
+    )
 
 
 async def hearing(session: AsyncSession, child_id: int, chat_ids: Iterable[int]) -> frozenset[int]:
     """Those of ``chat_ids`` where news of ``child_id`` may show now, edits of old messages too.
 
-    Only its linked group does, and the private chat of someone on its team now: not
-    the chat of someone who left or was removed, nor a group unlinked since.
+    Only its linked group does (while nobody off the team is in it), and the private
+    chat of someone on its team now: not the chat of someone who left or was removed,
+    nor a group unlinked since.
     """
     wanted = set(chat_ids)
     if not wanted:
         return frozenset()
+    held_groups = select(GroupStranger.team_chat_id)
     groups = await session.scalars(
-        select(TeamChat.chat_id).where(TeamChat.child_id == child_id, TeamChat.chat_id.in_(wanted))
+        select(TeamChat.chat_id).where(
+            TeamChat.child_id == child_id,
+            TeamChat.chat_id.in_(wanted),
+            TeamChat.id.not_in(held_groups),
+        )
     )
     members = await session.scalars(
         select(Person.telegram_user_id)
@@ -147,12 +158,26 @@ async def refused_privately(
     if person is None:
         return None
     group = await _group(session, membership.child_id)
-    recipients = (Recipient(group.chat_id, group=True),) if group else ()
+    recipients = (Recipient(group.chat_id, group=True, thread_id=group.topic_id),) if group else ()
     return PrivateRefused(person.first_name, Audience(membership.child_id, recipients))
 
 
+async def held(session: AsyncSession, team_chat_id: int) -> bool:
+    """Whether someone not on the team is in the group now (so it hears no news)."""
+    count = await session.scalar(
+        select(func.count())
+        .select_from(GroupStranger)
+        .where(GroupStranger.team_chat_id == team_chat_id)
+    )
+    return bool(count)
+
+
 async def _group(session: AsyncSession, child_id: int) -> TeamChat | None:
-    return await session.scalar(select(TeamChat).where(TeamChat.child_id == child_id))
+    """The team's group, if one is linked and nobody off the team is in it now."""
+    group = await session.scalar(select(TeamChat).where(TeamChat.child_id == child_id))
+    if group is None or await held(session, group.id):
+        return None
+    return group
 
 
 async def _members(session: AsyncSession, child_id: int) -> list[tuple[Membership, Person]]:

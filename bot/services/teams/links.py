@@ -83,10 +83,14 @@ async def retitle(session: AsyncSession, chat_id: int, title: str) -> None:
         await audit.record(session, "team.group_renamed", actor_id=None, child_id=group.child_id)
 
 
-async def migrate(session: AsyncSession, old_chat_id: int, new_chat_id: int) -> None:
-    """The group became a supergroup with a new id; keep its link (idempotent)."""
+async def migrate(session: AsyncSession, old_chat_id: int, new_chat_id: int) -> TeamChat | None:
+    """The group became a supergroup with a new id; keep its link (idempotent).
+
+    Returns the link if it moved now, None if there was nothing (more) to move.
+    """
     group = await group_of(session, old_chat_id)
     if group is None or await group_of(session, new_chat_id) is not None:
-        return
+        return None
     group.chat_id = new_chat_id
     await audit.record(session, "team.group_migrated", actor_id=None, child_id=group.child_id)
+    return group

@@ -13,8 +13,10 @@ def choose(children: list[Child], language: str | None) -> Reply:
     return choose_child(children, "link", language, key="links.choose_child")
 
 
-def linked(child: Child, language: str | None) -> Reply:
-    return Reply(t("links.linked", language, child=escape(child.name)))
+def linked(child: Child, language: str | None, *, admin_tip: bool = False) -> Reply:
+    """Linked; a bot that is not an admin there says why it would help to be one."""
+    text = t("links.linked", language, child=escape(child.name))
+    return Reply(f"{text}\n\n{t('room.admin_tip', language)}" if admin_tip else text)
 
 
 def unlinked(child: Child, language: str | None) -> Reply:

@@ -1,0 +1,4 @@
+## cards
+
+cards-edited = ✏️ edited
+cards-withdrawn = ↩️ withdrawn: { $child }'s episode { $when } was taken back.
