@@ -8,7 +8,7 @@ from bot.callbacks import Callback
 from bot.replies import Button, Reply
 from bot.services.episodes.history import PAGE_SIZE, HistoryPage, OpenedEpisode, Today
 from bot.texts import t
-from bot.views.common import escape, local_time
+from bot.views.common import escape
 from bot.views.episodes import card as card_view
 from bot.views.limits import MAX_TEXT, fit, room
 
@@ -26,7 +26,7 @@ def _line(n: int, page: HistoryPage, card_index: int, language: str | None) -> s
     facts = card_view.looked(episode, language)
     if episode.setting:
         facts.append(t(f"episodes.setting.{episode.setting}", language))
-    said = local_time(episode.occurred_at, page.child.timezone, "%a %d %b %H:%M")
+    said = card_view.stamp(episode, page.child.timezone, language)
     line = t(
         "history.line",
         language,
