@@ -203,8 +203,9 @@ async def same_episode(
     news: tuple[EpisodeNews, ...] = ()
     if episode.relayed_at is not None:
         now = clock.now()
+        urgent = episodes.calls_for_plan(episode, child)  # to every phone the alert reached
         hears = await audience.team(
-            session, child.id, exclude_person_id=person.id, exclude_chat_id=chat_id
+            session, child.id, exclude_person_id=person.id, exclude_chat_id=chat_id, urgent=urgent
         )
         news = (Removed("merged", person.first_name, shown, child, now, hears),)
     primary = await episode_history.card(session, other)

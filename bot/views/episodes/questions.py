@@ -67,7 +67,8 @@ def answer_taken(found: Receipt, language: str | None = None) -> Reply:
 def text(asked: Asked, language: str | None = None) -> str:
     """ "“yesterday evening” — about what time?", with the phrase as it was typed."""
     question = asked.question
-    params = {name: escape(value) for name, value in question.params.items()}
+    params = {"medicine": t("episodes.question.medicine", language)}
+    params |= {name: escape(value) for name, value in question.params.items()}
     key = f"episode_parsing.question.{question.kind}"
     return t(key, language, phrase=escape(question.phrase), **params)
 
@@ -114,15 +115,19 @@ def label(asked: Asked, index: int, child: Child, now: datetime, language: str |
         said = _length(option, language)
     else:
         said = _count(option, language)
-    return said or clip(option.label, LABEL_LIMIT)
+    if said or option.label.strip():
+        return said or clip(option.label, LABEL_LIMIT)
+    return t("episodes.question.option", language, n=index + 1)
 
 
 def _rescue_label(asked: Asked, index: int, language: str | None) -> str:
     """ "💊 midazolam given at 3 min" or "⏱ It lasted 3 min"."""
     options = asked.question.options
-    length = _length(options[-1], language) or options[-1].label
+    length = _length(options[-1], language) or clip(options[-1].label, LABEL_LIMIT) or "?"
     if index == 0:
-        medicine = asked.question.params.get("medicine", "")  # a button's text is not HTML
+        medicine = asked.question.params.get("medicine") or t(
+            "episodes.question.medicine", language
+        )
         return t("episodes.question.given_at", language, medicine=medicine, at=length)
     return t("episodes.question.lasted", language, length=length)
 
