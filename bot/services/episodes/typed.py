@@ -32,11 +32,10 @@ def typed_option(asked: Asked, text: str, episode: Episode, timezone: str, now: 
 
 def _time(text: str, episode: Episode, timezone: str, now: datetime) -> Option:
     """A time on the day the report is saved on, unless the answer names its own day."""
-    reading = read(text)
-    if not any(m.fact.field in _SAYS_WHEN for m in reading.matches):
-        raise EpisodeParseError("nothing_recognised")
     day = episode.occurred_at.astimezone(ZoneInfo(timezone)).date()
-    line = text if reading.of("day") else f"{day.isoformat()} {text}"
+    line = text if read(text).of("day") else f"{day.isoformat()} {text}"  # "8": 8 on that day
+    if not any(m.fact.field in _SAYS_WHEN for m in read(line).matches):
+        raise EpisodeParseError("nothing_recognised")
     found = parse_episode(line, now=now, timezone=timezone)
     if found.question is not None and found.question.kind == "am_pm":
         # "8" for "yesterday evening": the half of the day nearer the time it was saved at.
@@ -65,11 +64,17 @@ def _duration(text: str, now: datetime, timezone: str) -> Option:
 
 
 def _count(text: str, now: datetime, timezone: str) -> Option:
-    found: ParsedEpisode = parse_episode(text, now=now, timezone=timezone)
-    if found.jerk_count is None and found.count_max is None:
-        found = parse_episode(f"{text} jerks", now=now, timezone=timezone)  # "7" is 7 jerks
-    if found.jerk_count is None and found.count_max is None:
+    found = _counted(text, now, timezone) or _counted(f"{text} jerks", now, timezone)  # "7"
+    if found is None:
         raise EpisodeParseError("nothing_recognised")
     fields = {"jerk_count": found.jerk_count, "count_max": found.count_max,
               "count_approximate": found.count_approximate}  # fmt: skip
     return Option(text, fields)
+
+
+def _counted(text: str, now: datetime, timezone: str) -> ParsedEpisode | None:
+    try:
+        found = parse_episode(text, now=now, timezone=timezone)
+    except EpisodeParseError:
+        return None
+    return found if found.jerk_count is not None or found.count_max is not None else None
