@@ -225,8 +225,7 @@ def _part_reading(
         for moment in moments
         if moment <= context.now + SKEW
     )
-    said_day = [day_match] if day_match is not None else []
-    phrase = " ".join(context.reading.words(m) for m in [*said_day, *context.reading.of("part")])
+    phrase = " ".join(context.reading.words(match) for match in context.reading.of("part"))
     question = Question("time_of_day", phrase, options, type_it=True) if options else None
     return When(start, None, True, P.PART_OF_DAY, question)
 

@@ -19,6 +19,9 @@ from models.episode import DurationBound, TimePrecision
 
 PER_ROW = 3
 LABEL_LIMIT = 40  # a button shows at most this much of the words typed for an answer
+# A part of the day said without its day: the question names the day too.
+BARE_PARTS = frozenset({"morning", "afternoon", "evening", "night", "at night", "in the morning",
+                        "in the afternoon", "in the evening"})  # fmt: skip
 
 
 def under_receipt(found: Receipt, language: str | None) -> tuple[str | None, list[list[Button]]]:
@@ -27,7 +30,7 @@ def under_receipt(found: Receipt, language: str | None) -> tuple[str | None, lis
     episode = found.card.episode
     if found.question is not None:
         rows = buttons(episode.id, found.question, found.child, found.now, language)
-        return text(found.question, language), rows
+        return text(found.question, language, day_said=_day_said(found, language)), rows
     if found.duplicate is None:
         return None, []
     other = found.duplicate
@@ -54,7 +57,8 @@ def typing_prompt(found: Receipt, in_private: bool, language: str | None = None)
 
     def write(note_room: int) -> str:
         lines = body(found.card, found.child, found.now, language, note_room=note_room)
-        return "\n".join([*lines, "", text(asked, language), prompt])
+        asked_text = text(asked, language, day_said=_day_said(found, language))
+        return "\n".join([*lines, "", asked_text, prompt])
 
     return Reply(fit(write, room(found.card.episode.notes, NOTE_LIMIT)), rows)
 
@@ -64,13 +68,21 @@ def answer_taken(found: Receipt, language: str | None = None) -> Reply:
     return Reply(t("episodes.answer_taken", language))
 
 
-def text(asked: Asked, language: str | None = None) -> str:
-    """ "“yesterday evening” — about what time?", with the phrase as it was typed."""
+def text(asked: Asked, language: str | None = None, *, day_said: str | None = None) -> str:
+    """ "“at breakfast” — about what time?", with the phrase as it was typed; a bare part of
+    the day ("evening") reads as ``day_said``, the report's time as shown ("yesterday evening")."""
     question = asked.question
     params = {"medicine": t("episodes.question.medicine", language)}
     params |= {name: escape(value) for name, value in question.params.items()}
+    phrase = question.phrase
+    if day_said and question.kind == "time_of_day" and phrase.lower().strip() in BARE_PARTS:
+        phrase = day_said
     key = f"episode_parsing.question.{question.kind}"
-    return t(key, language, phrase=escape(question.phrase), **params)
+    return t(key, language, phrase=escape(phrase), **params)
+
+
+def _day_said(found: Receipt, language: str | None) -> str:
+    return when(found.card.episode, found.child.timezone, found.now, language)
 
 
 def typing(asked: Asked, in_private: bool, language: str | None = None) -> str:

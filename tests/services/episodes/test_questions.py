@@ -56,7 +56,7 @@ async def test_a_loose_line_is_saved_with_its_question_kept(db: Database, frozen
     assert found.shared and found.question is not None
     assert (found.question.number, found.question.question.kind) == (1, "time_of_day")
     [episode] = await saved_episodes(db)
-    assert episode.details["question"]["phrase"] == "yesterday evening"
+    assert episode.details["question"]["phrase"] == "evening"
 
 
 async def test_a_tapped_answer_changes_the_record_logs_it_and_closes_the_question(
