@@ -98,7 +98,7 @@ FIELDS: dict[str, st.SearchStrategy[Any] | Present] = {
             "which_count",
             "rescue_time",
         ]
-    ),  # fmt: skip
+    ),
     "Option.fields": st.sampled_from(
         [
             {},
@@ -106,7 +106,7 @@ FIELDS: dict[str, st.SearchStrategy[Any] | Present] = {
             {"jerk_count": 7},
             {"occurred_at": "2026-11-24T20:00:00+00:00"},
         ]
-    ),  # fmt: skip
+    ),
     "notices": st.just([]),
     "details": st.just({}),
     "payload": st.just({}),
