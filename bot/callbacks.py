@@ -37,10 +37,11 @@ ACTIONS: dict[str, frozenset[str]] = {
         | {"back", "skip", "done", "save", "more", "cancel"}
     ),
     "tmr": frozenset({"stop", "cancel"}),
-    # "ep:<episode id>:<action>[:<value, the other episode, or the history page to go back to>]".
+    # "ep:<episode id>:<action>[:<value, the other episode, or the history page to go back to>]";
+    # a report's question: "ep:<id>:ans:<question number>.<option index>", ":typeit:<number>".
     "ep": frozenset(
         {"undo", "details", "int", "where", "why", "done", "same", "differ", "fix"}
-        | {"delete", "delyes", "keep", "open"}
+        | {"delete", "delyes", "keep", "open", "ans", "typeit"}
     ),
     # "hist:<child id>:page:<period>.<page>", e.g. "hist:7:page:30d.2".
     "hist": frozenset({"page"}),

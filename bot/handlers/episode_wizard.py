@@ -7,6 +7,7 @@ import re
 from telegram import Message
 from telegram.ext import Application, MessageHandler, filters
 
+from bot import callbacks
 from bot.handlers import episode_news, wizards
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn, handles
@@ -23,17 +24,26 @@ MEDIA = filters.PHOTO | filters.VIDEO | filters.Document.VIDEO | filters.VIDEO_N
 
 
 class RepliesToButtons(filters.MessageFilter):
-    """A reply to a bot message whose buttons carry ``prefix`` data (an open question there)."""
+    """A reply to a bot message whose buttons carry ``prefix`` data (an open question there),
+    for one of ``actions`` if any are named."""
 
-    def __init__(self, prefix: str) -> None:
-        super().__init__(name=f"RepliesToButtons({prefix})")
-        self.prefix = f"{prefix}:"
+    def __init__(self, prefix: str, *actions: str) -> None:
+        super().__init__(name=f"RepliesToButtons({prefix}{''.join(f', {a}' for a in actions)})")
+        self.prefix, self.actions = prefix, frozenset(actions)
+
+    def _carries(self, data: object) -> bool:
+        pressed = callbacks.parse(data) if isinstance(data, str) else None
+        return (
+            pressed is not None
+            and pressed.prefix == self.prefix
+            and (not self.actions or pressed.action in self.actions)
+        )
 
     def filter(self, message: Message) -> bool:
         replied = message.reply_to_message
         markup = replied.reply_markup if replied is not None else None
         rows = markup.inline_keyboard if markup is not None else ()
-        return any((b.callback_data or "").startswith(self.prefix) for row in rows for b in row)
+        return any(self._carries(b.callback_data) for row in rows for b in row)
 
 
 def label_pattern(key: str) -> str:

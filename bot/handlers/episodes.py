@@ -1,19 +1,24 @@
-"""/e (/episode) in one line, and the buttons under a report: undo, details, correct, delete."""
+"""/e (/episode) in one line, and the buttons under a report: its question, undo, details, correct,
+delete."""
 
 from __future__ import annotations
 
-from telegram.ext import Application, CommandHandler
+from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
-from bot.delivery.outbox import enqueue
+from bot.delivery.outbox import enqueue, enqueue_edit
 from bot.handlers import episode_news, episode_wizard, wizards
 from bot.handlers.child import for_child
+from bot.handlers.episode_wizard import RepliesToButtons
 from bot.handlers.kit import Press, Turn, handles
 from bot.handlers.routes import Arg, press
 from bot.replies import Reply
 from bot.services.episodes import changes as episode_changes
 from bot.services.episodes import history as episode_history
+from bot.services.episodes import questions as episode_questions
 from bot.services.episodes import report as episodes
+from bot.services.errors import DomainError
 from bot.views.episodes import history as history_views
+from bot.views.episodes import questions as question_views
 from bot.views.episodes import report as views
 from models import Membership, WizardState
 
@@ -98,6 +103,7 @@ async def same_episode(turn: Press) -> Reply:
     primary = await episode_changes.same_episode(
         turn.session, turn.person, turn.chat_id, pressed.id, int(pressed.arg or 0)
     )
+    await episode_news.tell(turn.session, primary.news)
     return views.merged(primary, turn.language)
 
 
@@ -109,6 +115,49 @@ async def different_episode(turn: Press) -> Reply:
     )
     await episode_news.tell(turn.session, card.news)
     return views.receipt(card, turn.language)
+
+
+@press("ep", "ans", arg=Arg.REQUIRED)
+async def answer_question(turn: Press) -> Reply:
+    """The reporter tapped one of the likely answers under their report's question."""
+    pressed = turn.callback
+    number, _, index = (pressed.arg or "").partition(".")
+    if not (number.isdigit() and index.isdigit()):
+        raise DomainError("errors.expired_button")
+    shown = await episode_questions.choose(
+        turn.session, turn.person, turn.chat_id, pressed.id, int(number), int(index)
+    )
+    await episode_news.tell(turn.session, shown.news)
+    return views.receipt(shown, turn.language)
+
+
+@press("ep", "typeit", arg=Arg.NUMBER)
+async def start_typing(turn: Press) -> Reply:
+    """The reporter tapped "Type it": their next line is the answer."""
+    pressed, where = turn.callback, turn.pressed_message
+    shown = await episode_questions.start_typing(
+        turn.session, turn.person, turn.chat_id, pressed.id, int(pressed.arg or 0),
+        message_id=where[1] if where else None,
+    )  # fmt: skip
+    return question_views.typing_prompt(shown, turn.in_private, turn.language)
+
+
+async def type_answer(turn: Turn, state: WizardState) -> Reply:
+    """The reporter typed the answer to their report's question: the report shows it."""
+    card_at = state.message_id
+    shown = await episode_questions.type_answer(turn.session, turn.person, state, turn.text)
+    await episode_news.tell(turn.session, shown.news)
+    if card_at is None:
+        return views.receipt(shown, turn.language)
+    await enqueue_edit(turn.session, turn.chat_id, card_at, views.receipt(shown, turn.language))
+    return question_views.answer_taken(shown, turn.language)
+
+
+@handles
+async def reply_with_answer(turn: Turn) -> Reply | None:
+    """Someone replied in the group to a report with a question: their answer, if they typed it."""
+    state = await episode_questions.waiting(turn.session, turn.person, turn.chat_id)
+    return None if state is None else await type_answer(turn, state)
 
 
 @press("ep", "fix", sends=True)
@@ -162,4 +211,7 @@ async def keep_episode(turn: Press) -> Reply:
 
 def register(app: Application) -> None:
     app.add_handler(CommandHandler(["e", "episode"], report_episode))
+    asked = filters.ChatType.GROUPS & RepliesToButtons("ep", "typeit", "ans") & filters.TEXT
+    app.add_handler(MessageHandler(asked & ~filters.COMMAND, reply_with_answer))
     wizards.on_answer(episode_changes.FIX_FLOW, correct_episode)
+    wizards.on_answer(episode_questions.FLOW, type_answer)

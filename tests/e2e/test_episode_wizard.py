@@ -51,7 +51,7 @@ async def test_a_parent_reports_an_episode_with_buttons_in_one_message(world: Wo
     assert question.text == "📝 Episode report — Lily\n\nWhen did it start?"
     assert last.message_id == question.message_id
     assert last.text.endswith("Type a note or send a photo or video — or tap Save.")
-    assert "✅ Saved" in saved.text
+    assert "🚨 Saved" in saved.text  # rescue medicine was given: the team is alerted (issue 13)
     [episode] = await _episodes(world)
     assert (episode.kind, episode.body_parts) == (EpisodeKind.CLUSTER, ["arms", "legs"])
     assert (episode.duration_seconds, episode.duration_max_seconds, episode.duration_bound) == (

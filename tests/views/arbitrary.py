@@ -87,7 +87,26 @@ FIELDS: dict[str, st.SearchStrategy[Any] | Present] = {
     "triggers": _some("episodes.trigger"),
     "setting": st.none() | st.sampled_from(vocabulary("episodes.setting")),
     "HistoryPage.period": st.sampled_from(vocabulary("history.period")),
-    "Removed.how": st.sampled_from(["undone", "deleted"]),
+    "Removed.how": st.sampled_from(["undone", "deleted", "merged"]),
+    "Question.kind": st.sampled_from(
+        [
+            "time_of_day",
+            "am_pm",
+            "which_time",
+            "which_duration",
+            "number",
+            "which_count",
+            "rescue_time",
+        ]
+    ),
+    "Option.fields": st.sampled_from(
+        [
+            {},
+            {"duration_seconds": 180},
+            {"jerk_count": 7},
+            {"occurred_at": "2026-11-24T20:00:00+00:00"},
+        ]
+    ),
     "notices": st.just([]),
     "details": st.just({}),
     "payload": st.just({}),

@@ -9,6 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
 from bot.services import audit, wizards
+from bot.services.episodes import asked as asking
+from bot.services.episodes import duplicates
 from bot.services.episodes import history as episode_history
 from bot.services.episodes import report as episodes
 from bot.services.episodes.history import Card, Receipt
@@ -26,6 +28,13 @@ DETAILS = {
     "where": ("setting", episodes.SETTINGS),
     "why": ("triggers", episodes.TRIGGERS),
 }
+
+
+@dataclass(frozen=True)
+class Merged(Card):
+    """The report a second one was merged into, and what the team must hear of the merge."""
+
+    news: tuple[EpisodeNews, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,9 +171,12 @@ async def _log_change(
 
 async def same_episode(
     session: AsyncSession, person: Person, chat_id: int, episode_id: int, other_id: int
-) -> Card:
-    """The second reporter says it was the same episode: keep theirs as a second observer."""
-    episode, _, _ = await _changeable(session, person, chat_id, episode_id)
+) -> Merged:
+    """The second reporter says it was the same episode: keep theirs as a second observer.
+
+    An urgent report was relayed before it was asked about: the team hears it was one episode.
+    """
+    episode, _, child = await _changeable(session, person, chat_id, episode_id)
     _require_held(episode)
     other = await session.get(Episode, other_id)
     if (
@@ -176,7 +188,9 @@ async def same_episode(
         or episodes.gap(episode, other) > episodes.DUPLICATE_WINDOW
     ):
         raise DomainError("errors.expired_button")
+    shown = await episode_history.card(session, episode)
     episode.merged_into_id = other.id
+    duplicates.answered(episode)
     await session.flush()
     await audit.record(
         session,
@@ -186,13 +200,23 @@ async def same_episode(
         episode_id=episode.id,
         into=other.id,
     )
-    return await episode_history.card(session, other)
+    news: tuple[EpisodeNews, ...] = ()
+    if episode.relayed_at is not None:
+        now = clock.now()
+        urgent = episodes.calls_for_plan(episode, child)  # to every phone the alert reached
+        hears = await audience.team(
+            session, child.id, exclude_person_id=person.id, exclude_chat_id=chat_id, urgent=urgent
+        )
+        news = (Removed("merged", person.first_name, shown, child, now, hears),)
+    primary = await episode_history.card(session, other)
+    return Merged(primary.episode, primary.reporter, primary.role, primary.also_seen_by, news)
 
 
 async def different_episode(
     session: AsyncSession, person: Person, chat_id: int, episode_id: int
 ) -> Receipt:
-    """The second reporter says it was another episode: tell the team about it after all."""
+    """The second reporter says it was another episode: tell the team about it after all
+    (an urgent report was told at once)."""
     episode, _, _ = await _changeable(session, person, chat_id, episode_id)
     _require_held(episode)
     await audit.record(
@@ -202,12 +226,15 @@ async def different_episode(
         child_id=episode.child_id,
         episode_id=episode.id,
     )
+    if episode.relayed_at is not None:
+        duplicates.answered(episode)
+        return await episodes.receipt(session, episode)
     relayed = await episodes.relay(session, episode, exclude_chat_id=chat_id)
     return replace(await episodes.receipt(session, episode), news=(relayed,))
 
 
 def _require_held(episode: Episode) -> None:
-    if episode.relayed_at is not None or episode.merged_into_id is not None:
+    if not duplicates.is_open(episode):
         raise DomainError("episodes.already_answered")
 
 
@@ -258,6 +285,7 @@ async def correct_line(
     before = episodes.snapshot(episode)
     for name, value in episodes.fields(parsed).items():
         setattr(episode, name, value)
+    asking.ask(episode, parsed.question)  # the corrected line's own question, if any
     episode.corrected_at = clock.now()
     await _log_change(session, person, episode, "episode.corrected", before, via=via)
     shown = await episodes.receipt(session, episode)

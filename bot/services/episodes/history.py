@@ -18,6 +18,7 @@ from bot.services.teams.permissions import Action, history_since, require
 from models import Child, Episode, Membership, Person, Role
 
 if TYPE_CHECKING:
+    from bot.services.episodes.asked import Asked
     from bot.services.episodes.news import EpisodeNews
 
 PAGE_SIZE = 10
@@ -61,6 +62,7 @@ class Receipt:
     duplicate: Card | None = None
     can_undo: bool = False  # its reporter may still take it back
     news: tuple[EpisodeNews, ...] = ()  # what the team must hear because of it, to announce
+    question: Asked | None = None  # what the reading left open, to ask its reporter
 
 
 @dataclass(frozen=True)

@@ -1,71 +1,63 @@
-"""Saving an episode report, holding back a second report of the same episode, telling the team."""
+"""Saving an episode report and telling the team: at once when urgent, else unless it may repeat.
+
+A report is saved with what was understood and its open question (``asked``). An urgent
+one (``records.calls_for_plan``) is relayed as 🚨 at once, and asked "same episode?"
+after; any other that may be a second report of another person's (``duplicates``) waits
+for its reporter's answer (``changes.py``), which merges it or relays it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
 from bot.services import audit, wizards
+from bot.services.episodes import asked as asking
+from bot.services.episodes import duplicates
 from bot.services.episodes import history as episode_history
 from bot.services.episodes import retypes as episode_retypes
-from bot.services.episodes import vocabulary as vocab
+from bot.services.episodes.duplicates import DUPLICATE_WINDOW, find_duplicate, gap
 from bot.services.episodes.history import Receipt
 from bot.services.episodes.news import Relayed
-from bot.services.episodes.parsing import (
-    MAX_COUNT,
-    MAX_DURATION_SECONDS,
-    SKEW,
-    ParsedEpisode,
-    parse_episode,
+from bot.services.episodes.parsing import ParsedEpisode, parse_episode
+from bot.services.episodes.records import (
+    BODY_PARTS,
+    FIELDS,
+    NAME_LIMIT,
+    SETTINGS,
+    TRIGGERS,
+    calls_for_plan,
+    fields,
+    is_urgent,
+    snapshot,
+    validate,
 )
 from bot.services.errors import DomainError, NotAMember
 from bot.services.teams import audience
 from bot.services.teams import children as teams
 from bot.services.teams.permissions import Action, require
-from models import Child, Episode, Intensity, Membership, Person
-from models.episode import DurationBound
+from models import Child, Episode, Membership, Person
 
-DUPLICATE_WINDOW = timedelta(minutes=5)
+__all__ = [
+    "BODY_PARTS", "DUPLICATE_WINDOW", "FIELDS", "NAME_LIMIT", "SETTINGS", "TRIGGERS",
+    "calls_for_plan", "fields", "find_duplicate", "gap", "is_urgent", "snapshot", "validate",
+]  # fmt: skip
+
 UNDO_WINDOW = timedelta(minutes=10)
 HOLD_FLOW = "ep_hold"
 SOURCES = frozenset({"line", "wizard", "timer"})
-# Which Episode columns a report fills in, and which an audit event copies.
-FIELDS = (
-    "occurred_at",
-    "window_end_at",
-    "duration_seconds",
-    "jerk_count",
-    "kind",
-    "body_parts",
-    "intensity",
-    "setting",
-    "triggers",
-    "rescue_medication",
-    "injury",
-    "observer",
-    "notes",
-    "time_precision",
-    "duration_max_seconds",
-    "duration_bound",
-    "count_max",
-    "count_approximate",
-    "no_rescue",
-    "text_as_typed",
-)
-BODY_PARTS = frozenset(vocab.BODY_PARTS.phrases)
-SETTINGS = frozenset(vocab.SETTINGS.phrases)
-TRIGGERS = frozenset(vocab.TRIGGERS.phrases)
-NAME_LIMIT = 128
 
 
 @dataclass(frozen=True)
 class ReportOutcome:
-    """A saved report: held back if it may repeat ``possible_duplicate``, else relayed."""
+    """A saved report: held back if it may repeat ``possible_duplicate``, else relayed.
+
+    An urgent report is relayed even so, and ``possible_duplicate`` is asked about after.
+    """
 
     episode: Episode
     possible_duplicate: Episode | None  # another report within 5 minutes by someone else
@@ -102,6 +94,7 @@ async def report(
     if attachments:
         episode.attachment_file_ids = [file_id for file_id, _ in attachments]
         episode.details = {"attachment_kinds": [kind for _, kind in attachments]}
+    asking.ask(episode, parsed.question)
     session.add(episode)
     await session.flush()
     await audit.record(
@@ -115,8 +108,12 @@ async def report(
         **({"line": line} if line is not None else {}),
     )
     duplicate = await find_duplicate(session, episode)
-    news = () if duplicate else (await relay(session, episode, exclude_chat_id=in_chat),)
-    return ReportOutcome(episode, duplicate, is_urgent(episode, child), news)
+    urgent = calls_for_plan(episode, child)
+    if duplicate is not None and urgent:  # never held: relayed first, asked about after
+        duplicates.ask_after_relay(episode, duplicate)
+    held = duplicate is not None and not urgent
+    news = () if held else (await relay(session, episode, exclude_chat_id=in_chat),)
+    return ReportOutcome(episode, duplicate, urgent, news)
 
 
 async def report_line(
@@ -154,24 +151,40 @@ async def report_line(
     return replace(shown, news=outcome.news)
 
 
+async def _open_duplicate(session: AsyncSession, episode: Episode) -> Episode | None:
+    """The report a relayed one is still asked about, if it still stands."""
+    other_id = duplicates.asked_after_relay(episode)
+    other = await session.get(Episode, other_id) if other_id is not None else None
+    if other is None or other.deleted_at is not None or other.merged_into_id is not None:
+        return None
+    return other
+
+
 async def receipt(
     session: AsyncSession, episode: Episode, duplicate: Episode | None = None
 ) -> Receipt:
-    """``episode`` in its context, as its reporter sees it (asking about ``duplicate``)."""
+    """``episode`` in its context, as its reporter sees it, with its one open question.
+
+    That is the "same episode?" question while it is held back (about ``duplicate``), else
+    what the parser asked, else "same episode?" asked after an urgent relay.
+    """
     child = await teams.get_child(session, episode.child_id)
     now = clock.now()
     held_back = episode.relayed_at is None and episode.merged_into_id is None
     if duplicate is None and held_back:
         duplicate = await find_duplicate(session, episode)
+    elif not held_back:
+        duplicate = await _open_duplicate(session, episode)
     return Receipt(
         card=await episode_history.card(session, episode),
         child=child,
         counts=await episode_history.counts(session, child, now),
         now=now,
-        urgent=is_urgent(episode, child),
+        urgent=calls_for_plan(episode, child),
         shared=episode.relayed_at is not None,
         duplicate=await episode_history.card(session, duplicate) if duplicate else None,
         can_undo=now < episode.created_at + UNDO_WINDOW,
+        question=asking.open_question(episode),
     )
 
 
@@ -203,7 +216,7 @@ async def relay(
     now = clock.now()
     card = await episode_history.card(session, episode)
     context = await episode_history.counts(session, child, now)
-    urgent = is_urgent(episode, child)
+    urgent = calls_for_plan(episode, child)
     episode.relayed_at = now
     hears = await audience.team(
         session,
@@ -213,19 +226,6 @@ async def relay(
         urgent=urgent,
     )
     return Relayed(card, child, context, now, urgent, hears)
-
-
-def is_urgent(episode: Episode, child: Child) -> bool:
-    """At or over the plan's emergency threshold, or severe with an injury.
-
-    Only numbers read whole count (a number the parser could not read leaves no duration): a
-    length at or over the threshold, "over N" at or over it, or a range ("4-6 min") or
-    "under N" whose upper end goes past it — when it may have been that long, the team hears.
-    """
-    threshold = child.emergency_threshold_seconds
-    too_long = (episode.duration_seconds or 0) >= threshold
-    reaches = (episode.duration_max_seconds or 0) > threshold
-    return too_long or reaches or (episode.intensity == Intensity.SEVERE and episode.injury)
 
 
 async def lock_child(session: AsyncSession, child_id: int) -> Child:
@@ -241,96 +241,3 @@ async def lock_child(session: AsyncSession, child_id: int) -> Child:
     if child is None:
         raise NotAMember()
     return child
-
-
-async def find_duplicate(session: AsyncSession, episode: Episode) -> Episode | None:
-    """The closest other report of this child by someone else within 5 minutes, if any."""
-    start, end = episode.occurred_at, episode.window_end_at or episode.occurred_at
-    nearby = await session.scalars(
-        episode_history.shown().where(
-            Episode.child_id == episode.child_id,
-            Episode.id != episode.id,
-            Episode.reporter_id != episode.reporter_id,
-            Episode.occurred_at <= end + DUPLICATE_WINDOW,
-            Episode.occurred_at >= start - DUPLICATE_WINDOW - timedelta(days=2),
-        )
-    )
-    gaps = [(gap(episode, other), other.id, other) for other in nearby]
-    close = [found for found in gaps if found[0] <= DUPLICATE_WINDOW]
-    return min(close, key=lambda found: found[:2])[2] if close else None
-
-
-def gap(one: Episode, other: Episode) -> timedelta:
-    """How far apart two episodes are: zero if their times or windows overlap."""
-    one_end = one.window_end_at or one.occurred_at
-    other_end = other.window_end_at or other.occurred_at
-    return max(one.occurred_at - other_end, other.occurred_at - one_end, timedelta(0))
-
-
-def fields(parsed: ParsedEpisode) -> dict[str, Any]:
-    """The Episode columns a parsed report fills in."""
-    values = {name: getattr(parsed, name) for name in FIELDS}
-    values["body_parts"] = list(parsed.body_parts)
-    values["triggers"] = list(parsed.triggers)
-    values["text_as_typed"] = parsed.text_as_typed or None
-    return values
-
-
-def snapshot(episode: Episode) -> dict[str, Any]:
-    """The reported fields of ``episode`` as JSON, for the audit log's before and after."""
-    values: dict[str, Any] = {}
-    for name in FIELDS:
-        value = getattr(episode, name)
-        values[name] = value.isoformat() if isinstance(value, datetime) else value
-    return values
-
-
-def validate(parsed: ParsedEpisode, now: datetime) -> None:
-    """Refuse a record that cannot be true, whichever way it was entered."""
-    _in_the_past(parsed, now)
-    _in_range(parsed)
-    _known_words(parsed)
-
-
-def _in_the_past(parsed: ParsedEpisode, now: datetime) -> None:
-    end = parsed.window_end_at or parsed.occurred_at
-    if parsed.occurred_at > now + SKEW or end > now + SKEW:
-        raise DomainError("episodes.in_future")
-    if end < parsed.occurred_at:
-        raise DomainError("episodes.window_backwards")
-
-
-def _in_range(parsed: ParsedEpisode) -> None:
-    low, high = parsed.duration_seconds, parsed.duration_max_seconds
-    if any(v is not None and not 0 <= v <= MAX_DURATION_SECONDS for v in (low, high)):
-        raise DomainError("episodes.bad_duration")
-    if not _bounded(low, high, parsed.duration_bound):
-        raise DomainError("episodes.bad_duration")
-    counts = (parsed.jerk_count, parsed.count_max)
-    if any(v is not None and not 1 <= v <= MAX_COUNT for v in counts):
-        raise DomainError("episodes.bad_count")
-    if None not in counts and parsed.count_max <= parsed.jerk_count:  # type: ignore[operator]
-        raise DomainError("episodes.bad_count")
-
-
-def _bounded(low: int | None, high: int | None, bound: DurationBound | None) -> bool:
-    """Whether a duration's numbers fit what its bound says (see DurationBound)."""
-    if bound is None:
-        return high is None
-    if bound == DurationBound.RANGE:
-        return low is not None and high is not None and low < high
-    if bound == DurationBound.UNDER:
-        return low is None and high is not None
-    return low is not None and high is None
-
-
-def _known_words(parsed: ParsedEpisode) -> None:
-    known = (
-        set(parsed.body_parts) <= BODY_PARTS
-        and set(parsed.triggers) <= TRIGGERS
-        and parsed.setting in SETTINGS | {None}
-        and len(parsed.observer or "") <= NAME_LIMIT
-        and len(parsed.rescue_medication or "") <= NAME_LIMIT
-    )
-    if not known:
-        raise DomainError("episodes.not_understood")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import exists, select
@@ -15,91 +13,49 @@ from bot.services import audit, wizards
 from bot.services.episodes import history as episode_history
 from bot.services.episodes import report as episodes
 from bot.services.episodes import timer
-from bot.services.episodes import vocabulary as vocab
-from bot.services.episodes.parsing import EpisodeParseError, ParsedEpisode, parse_episode
+from bot.services.episodes.wizard_steps import (
+    BODY_PARTS,
+    CHOICES,
+    DETAILS,
+    DURATIONS,
+    FIELDS,
+    GUIDED,
+    INTENSITIES,
+    KINDS,
+    MANY,
+    NAVIGATION,
+    NOTE_LIMIT,
+    OPTIONAL,
+    RANGES,
+    RESCUES,
+    SETTINGS,
+    TIMED,
+    TRIGGERS,
+    WHEN_AGO,
+    ReportStep,
+    ago,
+    note,
+    parsed,
+    previous,
+    sequence,
+    step_of,
+    typed_time,
+)
 from bot.services.errors import DomainError
 from bot.services.teams import children as teams
 from bot.services.teams.permissions import Action, require
-from models import Child, EpisodeKind, Event, Intensity, Membership, Person, WizardState
-from models.episode import DurationBound, TimePrecision
+from models import Child, Event, Membership, Person, WizardState
+
+__all__ = [
+    "BODY_PARTS", "CHOICES", "DETAILS", "DURATIONS", "FIELDS", "GUIDED", "INTENSITIES", "KINDS",
+    "MANY", "NAVIGATION", "NOTE_LIMIT", "OPTIONAL", "RANGES", "RESCUES", "SETTINGS", "TIMED",
+    "TRIGGERS", "WHEN_AGO", "ReportStep", "parsed",
+]  # fmt: skip
 
 FLOW = "episode"
 # What can be sent at the last step; the record lists each by its kind.
 ATTACHMENT_KINDS = frozenset({"photo", "video", "video_note", "voice"})
 KEYBOARD_OFFERED = "episode_wizard.keyboard_offered"
-
-
-class ReportStep(enum.StrEnum):
-    WHEN = "when"
-    TYPED_TIME = "typed_time"
-    DURATION = "duration"
-    KIND = "kind"
-    BODY = "body"
-    INTENSITY = "intensity"
-    SETTING = "setting"
-    TRIGGERS = "triggers"
-    RESCUE = "rescue"
-    NOTES = "notes"
-    STOPPED = "stopped"
-
-
-DETAILS = (
-    ReportStep.KIND,
-    ReportStep.BODY,
-    ReportStep.INTENSITY,
-    ReportStep.SETTING,
-    ReportStep.TRIGGERS,
-    ReportStep.RESCUE,
-)
-GUIDED = (ReportStep.WHEN, ReportStep.DURATION, *DETAILS, ReportStep.NOTES)
-TIMED = (ReportStep.STOPPED, *DETAILS, ReportStep.NOTES)
-OPTIONAL = frozenset({*DETAILS[1:], ReportStep.NOTES})
-
-WHEN_AGO = {"now": 0, "5m": 5, "15m": 15, "1h": 60}  # minutes back
-# The answer kept while the flow runs is a typical length inside each range (its label shows
-# it); the record keeps the range itself ("under 10 s", "10–30 s", …, "over 5 min").
-DURATIONS = {"lt10": 5, "10_30": 20, "30_60": 45, "1_5": 180, "gt5": 300, "unknown": None}
-RANGES: dict[int, tuple[int | None, int | None, DurationBound]] = {
-    5: (None, 10, DurationBound.UNDER),
-    20: (10, 30, DurationBound.RANGE),
-    45: (30, 60, DurationBound.RANGE),
-    180: (60, 300, DurationBound.RANGE),
-    300: (300, None, DurationBound.OVER),
-}
-KINDS = tuple(kind.value for kind in EpisodeKind)
-BODY_PARTS = ("face", "head_neck", "arms", "legs", "trunk", "whole_body", "left_side", "right_side")
-INTENSITIES = tuple(intensity.value for intensity in Intensity)
-SETTINGS = ("home", "school", "outside", "car", "sleep", "waking")
-TRIGGERS = ("fatigue", "poor_sleep", "illness", "missed_dose", "stress", "excitement",
-            "startle", "flashing_lights")  # fmt: skip
-RESCUES = {"none": None, "midazolam": "midazolam", "clonazepam": "clonazepam",
-           "diazepam": "diazepam", "other": vocab.UNSPECIFIED_RESCUE}  # fmt: skip
-NOTE_LIMIT = 1000
-
-
-# A button answer: the step it is shown on, the values it may carry, the answer it sets.
-CHOICES: dict[str, tuple[ReportStep, tuple[str, ...], str]] = {
-    "when": (ReportStep.WHEN, tuple(WHEN_AGO), "when"),
-    "dur": (ReportStep.DURATION, tuple(DURATIONS), "duration_seconds"),
-    "kind": (ReportStep.KIND, KINDS, "kind"),
-    "body": (ReportStep.BODY, BODY_PARTS, "body_parts"),
-    "int": (ReportStep.INTENSITY, INTENSITIES, "intensity"),
-    "set": (ReportStep.SETTING, SETTINGS, "setting"),
-    "trig": (ReportStep.TRIGGERS, TRIGGERS, "triggers"),
-    "resc": (ReportStep.RESCUE, tuple(RESCUES), "rescue"),
-}
-FIELDS = {step: field for step, _, field in CHOICES.values()}
-MANY = frozenset({ReportStep.BODY, ReportStep.TRIGGERS})  # tap several, then Done
-# The steps each navigation button is shown on.
-NAVIGATION: dict[str, frozenset[ReportStep]] = {
-    "typed": frozenset({ReportStep.WHEN}),
-    "timer": frozenset({ReportStep.WHEN}),
-    "back": frozenset(set(ReportStep) - {ReportStep.WHEN, ReportStep.STOPPED}),
-    "skip": OPTIONAL,
-    "done": MANY,
-    "save": frozenset({ReportStep.NOTES, ReportStep.STOPPED}),
-    "more": frozenset({ReportStep.STOPPED}),
-}
 
 
 class NotYours(DomainError):
@@ -155,7 +111,7 @@ async def press(
     if action == "cancel":
         await wizards.finish(session, state)
         return Cancelled()
-    if _step_of(action, arg) != state.step:
+    if step_of(action, arg) != state.step:
         return state
     if action in CHOICES:
         return await _choose(session, person, state, arg)
@@ -175,7 +131,7 @@ async def _navigate(
     if action == "typed":
         return await wizards.advance(session, state, ReportStep.TYPED_TIME)
     if action == "back":
-        return await wizards.advance(session, state, _previous(state))
+        return await wizards.advance(session, state, previous(state))
     if action == "save":
         return await _save(session, person, state)
     if action == "skip":
@@ -188,9 +144,9 @@ async def answer_text(
 ) -> Outcome:
     """Someone typed an answer: the time it started, or a note (which saves the report)."""
     if state.step == ReportStep.TYPED_TIME:
-        return await _forward(session, person, state, **_typed_time(text, state.data["timezone"]))
+        return await _forward(session, person, state, **typed_time(text, state.data["timezone"]))
     if state.step == ReportStep.NOTES:
-        state = await wizards.advance(session, state, state.step, notes=_note(text))
+        state = await wizards.advance(session, state, state.step, notes=note(text))
         return await _save(session, person, state)
     raise DomainError("episode_wizard.use_buttons")
 
@@ -212,7 +168,7 @@ async def attach(
     files = [*state.data.get("files", []), file_id]
     kinds = [*state.data.get("file_kinds", []), kind]
     state = await wizards.advance(
-        session, state, state.step, notes=_note(caption), files=files, file_kinds=kinds
+        session, state, state.step, notes=note(caption), files=files, file_kinds=kinds
     )
     return await _save(session, person, state)
 
@@ -223,30 +179,6 @@ async def expecting(session: AsyncSession, person: Person, chat_id: int) -> Wiza
     if state is None or state.flow != FLOW:
         raise DomainError("wizards.nothing_waiting")
     return state
-
-
-def parsed(data: dict[str, Any]) -> ParsedEpisode:
-    """The record a flow's answers describe."""
-    end = data.get("window_end_at")
-    seconds = data.get("duration_seconds")
-    guided = data.get("origin") != "timer" and seconds in RANGES
-    low, high, bound = RANGES[seconds] if guided else (seconds, None, None)
-    return ParsedEpisode(
-        occurred_at=datetime.fromisoformat(data["occurred_at"]),
-        window_end_at=datetime.fromisoformat(end) if end else None,
-        duration_seconds=low,
-        duration_max_seconds=high,
-        duration_bound=bound,
-        kind=EpisodeKind(data["kind"]) if data.get("kind") else None,
-        body_parts=tuple(data.get("body_parts") or ()),
-        intensity=Intensity(data["intensity"]) if data.get("intensity") else None,
-        setting=data.get("setting"),
-        triggers=tuple(data.get("triggers") or ()),
-        rescue_medication=RESCUES.get(data.get("rescue") or "none"),
-        notes=data.get("notes"),
-        time_given=bool(data.get("time_given")),
-        time_precision=TimePrecision(data.get("time_precision") or TimePrecision.EXACT),
-    )
 
 
 async def _start(
@@ -273,32 +205,11 @@ async def _own(session: AsyncSession, person: Person, chat_id: int, ticket: int)
     raise wizards.WizardExpired()
 
 
-def _step_of(action: str, arg: str | None) -> ReportStep | None:
-    """The step a button was shown on: its choice's, or the one it names."""
-    if action in CHOICES:
-        return CHOICES[action][0]
-    if action in ("typed", "timer"):
-        return ReportStep.WHEN
-    named = [step for step in ReportStep if step == arg]
-    return named[0] if action in NAVIGATION and named else None
-
-
-def _sequence(state: WizardState) -> tuple[ReportStep, ...]:
-    return TIMED if state.data.get("origin") == "timer" else GUIDED
-
-
-def _previous(state: WizardState) -> ReportStep:
-    if state.step == ReportStep.TYPED_TIME:
-        return ReportStep.WHEN
-    steps = _sequence(state)
-    return steps[max(steps.index(ReportStep(state.step)) - 1, 0)]
-
-
 async def _forward(
     session: AsyncSession, person: Person, state: WizardState, **data: Any
 ) -> Outcome:
     """Remember ``data`` and ask the next question (or save after the last)."""
-    steps = _sequence(state)
+    steps = sequence(state)
     here = ReportStep.WHEN if state.step == ReportStep.TYPED_TIME else ReportStep(state.step)
     following = steps[steps.index(here) + 1 :]
     state = await wizards.advance(session, state, following[0] if following else state.step, **data)
@@ -317,36 +228,9 @@ async def _choose(
         picked = [v for v in picked if v != value] if value in picked else [*picked, value]
         return await wizards.advance(session, state, step, **{field: picked})
     if step == ReportStep.WHEN:
-        return await _forward(session, person, state, **_ago(WHEN_AGO[value]))
+        return await _forward(session, person, state, **ago(WHEN_AGO[value]))
     answer = DURATIONS[value] if step == ReportStep.DURATION else value
     return await _forward(session, person, state, **{field: answer})
-
-
-def _note(text: str | None) -> str | None:
-    return " ".join((text or "").split())[:NOTE_LIMIT] or None
-
-
-def _ago(minutes: int) -> dict[str, Any]:
-    now = clock.now()
-    if not minutes:
-        return {"occurred_at": now.isoformat(), "time_given": False, "window_end_at": None,
-                "time_precision": None}  # fmt: skip
-    start = (now - timedelta(minutes=minutes)).replace(second=0, microsecond=0)
-    return {"occurred_at": start.isoformat(), "time_given": True, "window_end_at": None,
-            "time_precision": None}  # fmt: skip
-
-
-def _typed_time(text: str, timezone: str) -> dict[str, Any]:
-    """The start (and end of a window) a typed time names; refuse anything else."""
-    try:
-        found = parse_episode(text, now=clock.now(), timezone=timezone)
-    except EpisodeParseError:
-        found = None
-    if found is None or not found.time_given:
-        raise DomainError("episode_wizard.bad_time")
-    end = found.window_end_at.isoformat() if found.window_end_at else None
-    return {"occurred_at": found.occurred_at.isoformat(), "time_given": True, "window_end_at": end,
-            "time_precision": found.time_precision.value}  # fmt: skip
 
 
 async def _save(session: AsyncSession, person: Person, state: WizardState) -> SavedReport:

@@ -11,10 +11,13 @@ from bot.texts import t
 from bot.views.common import escape
 from bot.views.limits import MAX_TEXT, clip
 from models import Child, Episode, EpisodeKind
+from models.episode import DurationBound, TimePrecision
 
 LATE = timedelta(minutes=15)  # an entry this late says so in the relay; history always says
 NOTE_LIMIT = 300  # how much of a note a relay or a receipt shows; the record keeps it all
 NAMES_LIMIT = 300  # how much of the list of other observers a card shows
+# A time said as a part of the day is shown as the part its saved hour falls in.
+PARTS = {"morning": (5, 11), "afternoon": (12, 16), "evening": (17, 20), "late": (21, 23)}
 
 
 def duration(seconds: int, language: str | None = None) -> str:
@@ -29,17 +32,33 @@ def duration(seconds: int, language: str | None = None) -> str:
     return " ".join(parts) or t("episodes.duration.seconds", language, n=0)
 
 
-def _lasted(episode: Episode, language: str | None) -> str | None:
-    """How long, as said: "45 s", "2 min–3 min", "under 10 s", "over 5 min"."""
-    low, high = episode.duration_seconds, episode.duration_max_seconds
-    if high is not None and episode.duration_bound is not None:
+def lasted(
+    low: int | None, high: int | None, bound: DurationBound | None, language: str | None = None
+) -> str | None:
+    """How long, as said: "45 s", "2–3 min", "45 s–2 min", "under 10 s", "over 5 min"."""
+    if high is not None and bound is not None:
         if low is None:
             return t("episodes.lasted.under", language, high=duration(high, language))
-        low_text, high_text = duration(low, language), duration(high, language)
-        return t("episodes.lasted.range", language, low=low_text, high=high_text)
-    if low is not None and episode.duration_bound is not None:
+        return _range(low, high, language)
+    if low is not None and bound is not None:
         return t("episodes.lasted.over", language, low=duration(low, language))
     return None if low is None else duration(low, language)
+
+
+def _range(low: int, high: int, language: str | None) -> str:
+    """ "10–30 s" and "2–3 min" in one unit when both are whole in it, else "45 s–2 min"."""
+    if high < 60:
+        return t("episodes.duration.seconds_range", language, low=low, high=high)
+    if low % 60 == 0 and high % 60 == 0 and high < 3600:
+        return t("episodes.duration.minutes_range", language, low=low // 60, high=high // 60)
+    low_text, high_text = duration(low, language), duration(high, language)
+    return t("episodes.lasted.range", language, low=low_text, high=high_text)
+
+
+def _lasted(episode: Episode, language: str | None) -> str | None:
+    return lasted(
+        episode.duration_seconds, episode.duration_max_seconds, episode.duration_bound, language
+    )
 
 
 def _counted(episode: Episode, language: str | None) -> str | None:
@@ -54,21 +73,61 @@ def _counted(episode: Episode, language: str | None) -> str | None:
     return t(f"episodes.count.{'one' if count == 1 else 'many'}", language, n=count)
 
 
-def moment(at: datetime, timezone: str, now: datetime, language: str | None = None) -> str:
-    """A time in the child's zone: "at 10:15", "yesterday at 21:30", "on Tue 24 Nov at 21:30"."""
+def part_of_day(hour: int) -> str:
+    """The part of the day an hour falls in: morning, afternoon, evening, late or night."""
+    for part, (first, last) in PARTS.items():
+        if first <= hour <= last:
+            return part
+    return "night"
+
+
+def moment(
+    at: datetime,
+    timezone: str,
+    now: datetime,
+    language: str | None = None,
+    precision: TimePrecision = TimePrecision.EXACT,
+) -> str:
+    """A time in the child's zone as precisely as it was said: "at 10:15", "at about 07:00",
+    "yesterday evening", "on Tue 24 Nov", "on Tue 24 Nov at 21:30"."""
     zone = ZoneInfo(timezone)
     local, today = at.astimezone(zone), now.astimezone(zone).date()
-    time = local.strftime("%H:%M")
-    if local.date() == today:
-        return t("episodes.today_at", language, time=time)
+    on = "today" if local.date() == today else None
     if local.date() == today - timedelta(days=1):
-        return t("episodes.yesterday_at", language, time=time)
-    return t("episodes.day_at", language, day=local.strftime("%a %d %b"), time=time)
+        on = "yesterday"
+    day = local.strftime("%a %d %b")
+    if precision == TimePrecision.DAY:
+        return t(f"episodes.on_day.{on or 'other'}", language, day=day)
+    if precision == TimePrecision.PART_OF_DAY:
+        part = part_of_day(local.hour)
+        return t(f"episodes.part.{on or 'other'}.{part}", language, day=day)
+    time = local.strftime("%H:%M")
+    about = "_about" if precision == TimePrecision.ABOUT else ""
+    if on == "today":
+        return t(f"episodes.today_at{about}", language, time=time)
+    if on == "yesterday":
+        return t(f"episodes.yesterday_at{about}", language, time=time)
+    return t(f"episodes.day_at{about}", language, day=day, time=time)
+
+
+def stamp(episode: Episode, timezone: str, language: str | None = None) -> str:
+    """When, in a list: "Tue 24 Nov 21:30", "Tue 24 Nov ~07:00", "Tue 24 Nov, evening"."""
+    local = episode.occurred_at.astimezone(ZoneInfo(timezone))
+    day, time = local.strftime("%a %d %b"), local.strftime("%H:%M")
+    if episode.time_precision == TimePrecision.DAY:
+        return day
+    if episode.time_precision == TimePrecision.PART_OF_DAY:
+        part = t(f"episodes.part_word.{part_of_day(local.hour)}", language)
+        return t("episodes.stamp_part", language, day=day, part=part)
+    if episode.time_precision == TimePrecision.ABOUT:
+        return t("episodes.stamp_about", language, day=day, time=time)
+    return f"{day} {time}"
 
 
 def when(episode: Episode, timezone: str, now: datetime, language: str | None = None) -> str:
-    """When an episode happened, with the end of its window if it is a series."""
-    start = moment(episode.occurred_at, timezone, now, language)
+    """When an episode happened, as precisely as it was said, with the end of its window."""
+    precision = episode.time_precision or TimePrecision.EXACT
+    start = moment(episode.occurred_at, timezone, now, language, precision)
     if episode.window_end_at is None:
         return start
     end = episode.window_end_at.astimezone(ZoneInfo(timezone)).strftime("%H:%M")

@@ -8,9 +8,9 @@ from bot.callbacks import Callback
 from bot.replies import Button, Reply
 from bot.services.episodes.history import PAGE_SIZE, HistoryPage, OpenedEpisode, Today
 from bot.texts import t
-from bot.views.common import escape, local_time
+from bot.views.common import escape
 from bot.views.episodes import card as card_view
-from bot.views.limits import MAX_TEXT, fit, room
+from bot.views.limits import MAX_TEXT, clip, fit, room
 
 PER_ROW = 5
 
@@ -26,7 +26,7 @@ def _line(n: int, page: HistoryPage, card_index: int, language: str | None) -> s
     facts = card_view.looked(episode, language)
     if episode.setting:
         facts.append(t(f"episodes.setting.{episode.setting}", language))
-    said = local_time(episode.occurred_at, page.child.timezone, "%a %d %b %H:%M")
+    said = card_view.stamp(episode, page.child.timezone, language)
     line = t(
         "history.line",
         language,
@@ -72,12 +72,15 @@ def history(page: HistoryPage, language: str | None = None) -> Reply:
 
 
 def episode(shown: OpenedEpisode, back: str | None, language: str | None = None) -> Reply:
-    """One episode in full, with who reported it and how long after; change it if allowed.
+    """One episode in full, with who reported it and how long after, and the line as its
+    reporter typed it; change it if allowed.
 
-    The note is shown whole, or as much of it as fits in one message.
+    The note and the line are shown whole, or as much of them as fits in one message.
     """
 
-    def write(note_room: int) -> str:
+    typed = shown.card.episode.text_as_typed
+
+    def write(typed_room: int, note_room: int) -> str:  # the line is cut first: it has the note
         lines = card_view.body(
             shown.card,
             shown.child,
@@ -86,9 +89,11 @@ def episode(shown: OpenedEpisode, back: str | None, language: str | None = None)
             delay_from=timedelta(0),
             note_room=note_room,
         )
+        if typed:
+            lines.append(t("episodes.as_typed", language, line=escape(clip(typed, typed_room))))
         return "\n".join(lines)
 
-    text = fit(write, room(shown.card.episode.notes, MAX_TEXT))
+    text = fit(write, room(typed, MAX_TEXT), room(shown.card.episode.notes, MAX_TEXT))
     episode_id, rows = shown.card.episode.id, []
     if shown.can_change:
         rows.append(

@@ -14,6 +14,7 @@ from bot.services.episodes.history import Card, Counts, Receipt
 from bot.services.episodes.news import EpisodeNews, Relayed, Removed
 from bot.texts import t
 from bot.views.common import escape
+from bot.views.episodes import questions as question_views
 from bot.views.episodes.card import NOTE_LIMIT, body, plan_block, when
 from bot.views.limits import MAX_TEXT, clip, fit, room
 from models import Child, Episode
@@ -128,13 +129,15 @@ def receipt(found: Receipt, language: str | None = None, *, corrected: bool = Fa
     footer = t(
         "episodes.corrected" if corrected else done, language, child=escape(found.child.name)
     )
+    question, asking = question_views.under_receipt(found, language)
+    ending = [footer] if question is None else [footer, "", question]
 
     def write(note_room: int, plan_room: int) -> str:
         shown = (found.card, found.child, found.counts, found.now, found.urgent, language)
-        return "\n".join([*_relay_lines(*shown, note_room, plan_room), "", footer])
+        return "\n".join([*_relay_lines(*shown, note_room, plan_room), "", *ending])
 
     text = fit(write, *_rooms(found.card, found.child))
-    return Reply(text, _actions(found.card.episode, found.can_undo, language))
+    return Reply(text, [*asking, *_actions(found.card.episode, found.can_undo, language)])
 
 
 def _choices(
@@ -171,8 +174,9 @@ def details(found: Receipt, language: str | None = None) -> Reply:
 
 
 def merged(primary: Card, language: str | None = None) -> Reply:
-    """The second reporter said it was the same episode."""
-    return Reply(t("episodes.merged", language, name=escape(primary.reporter or "—")))
+    """The second reporter said it was the same episode (after an alert: the team is told)."""
+    key = "episodes.merged_after_alert" if getattr(primary, "news", ()) else "episodes.merged"
+    return Reply(t(key, language, name=escape(primary.reporter or "—")))
 
 
 def undone(card: Card, child: Child, now: datetime, language: str | None = None) -> Reply:
