@@ -51,7 +51,7 @@ def _counted(episode: Episode, language: str | None) -> str | None:
         return t("episodes.count.range", language, low=count, high=most)
     if episode.count_approximate:
         return t("episodes.count.about", language, n=count)
-    return t(f"episodes.count.{'one' if count == 1 else 'many'}", language, n=count)
+    return t("episodes.count.jerks", language, n=count)
 
 
 def moment(at: datetime, timezone: str, now: datetime, language: str | None = None) -> str:
