@@ -27,7 +27,7 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -45,6 +45,7 @@ from bot.runtime import runtime_of
 from bot.services.errors import DomainError
 from bot.services.teams import people
 from bot.texts import escape, t
+from bot.views.dates import format_day, format_moment
 from models import Person, ProcessedUpdate
 
 if TYPE_CHECKING:
@@ -245,8 +246,17 @@ def refusal(error: DomainError, language: str | None = None) -> str:
 
     This is the one place they are escaped; services pass them as they are.
     """
-    params = {name: escape(str(value)) for name, value in error.params.items()}
+    params = {name: _param(value, language) for name, value in error.params.items()}
     return t(error.key, language, **params)
+
+
+def _param(value: object, language: str | None = None) -> str:
+    """A refusal's param as text: a wall time or day in the reader's words, else escaped."""
+    if isinstance(value, datetime):
+        return format_moment(value, "long_moment", language)
+    if isinstance(value, date):
+        return format_day(value, "long_day", language)
+    return escape(str(value))
 
 
 @handles_any

@@ -9,6 +9,7 @@ from bot.services.episodes.history import Card
 from bot.services.episodes.vocabulary import UNSPECIFIED_RESCUE
 from bot.texts import t
 from bot.views.common import escape
+from bot.views.dates import format_clock, format_day
 from bot.views.limits import MAX_TEXT, clip
 from models import Child, Episode, EpisodeKind
 
@@ -58,12 +59,12 @@ def moment(at: datetime, timezone: str, now: datetime, language: str | None = No
     """A time in the child's zone: "at 10:15", "yesterday at 21:30", "on Tue 24 Nov at 21:30"."""
     zone = ZoneInfo(timezone)
     local, today = at.astimezone(zone), now.astimezone(zone).date()
-    time = local.strftime("%H:%M")
+    time = format_clock(local, language)
     if local.date() == today:
         return t("episodes.today_at", language, time=time)
     if local.date() == today - timedelta(days=1):
         return t("episodes.yesterday_at", language, time=time)
-    return t("episodes.day_at", language, day=local.strftime("%a %d %b"), time=time)
+    return t("episodes.day_at", language, day=format_day(local, "day", language), time=time)
 
 
 def when(episode: Episode, timezone: str, now: datetime, language: str | None = None) -> str:
@@ -71,7 +72,7 @@ def when(episode: Episode, timezone: str, now: datetime, language: str | None = 
     start = moment(episode.occurred_at, timezone, now, language)
     if episode.window_end_at is None:
         return start
-    end = episode.window_end_at.astimezone(ZoneInfo(timezone)).strftime("%H:%M")
+    end = format_clock(episode.window_end_at.astimezone(ZoneInfo(timezone)), language)
     return t("episodes.window", language, start=start, end=end)
 
 

@@ -26,7 +26,7 @@ def _line(n: int, page: HistoryPage, card_index: int, language: str | None) -> s
     facts = card_view.looked(episode, language)
     if episode.setting:
         facts.append(t(f"episodes.setting.{episode.setting}", language))
-    said = local_time(episode.occurred_at, page.child.timezone, "%a %d %b %H:%M")
+    said = local_time(episode.occurred_at, page.child.timezone, "moment_plain", language)
     line = t(
         "history.line",
         language,
