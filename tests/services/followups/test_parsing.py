@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.handlers.kit import _param as shown
 from bot.recurrence import utc_to_local
 from bot.services.followups.parsing import FollowupParseError, ParsedFollowup, parse_followup
-from bot.handlers.kit import _param as shown
 from bot.texts import has, t
 from models.reminder import ReminderKind
 
