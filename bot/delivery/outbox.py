@@ -96,6 +96,16 @@ async def enqueue(
     return rows
 
 
+async def enqueue_call(
+    session: AsyncSession, chat_id: int, method: str, payload: dict[str, Any]
+) -> Outbox:
+    """Queue another Bot API call about ``chat_id`` (a chat's command menu), in its order."""
+    row = Outbox(chat_id=chat_id, method=method, payload=payload, next_attempt_at=clock.now())
+    session.add(row)
+    await session.flush()
+    return row
+
+
 async def _enqueue_photo(
     session: AsyncSession,
     chat_id: int,

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.audience import Audience, Recipient
 from bot.services import audit
 from bot.services.teams.children import can_receive
-from models import Membership, NotifyPreference, Person, Role, TeamChat
+from models import Child, Membership, NotifyPreference, Person, Role, TeamChat
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,18 @@ def member(membership: Membership, person: Person) -> Recipient:
     return Recipient(person.telegram_user_id, person.language_code, membership.id)
 
 
+async def group_recipient(session: AsyncSession, child_id: int) -> Recipient | None:
+    """The team's linked group, read in the team's language, or None if it has none."""
+    row = (
+        await session.execute(
+            select(TeamChat.chat_id, Child.language)
+            .join(Child, Child.id == TeamChat.child_id)
+            .where(TeamChat.child_id == child_id)
+        )
+    ).first()
+    return None if row is None else Recipient(row.chat_id, row.language, group=True)
+
+
 def privately(membership: Membership, person: Person) -> Audience:
     """One member's private chat, or nobody if they cannot get private messages."""
     reachable = can_receive(membership, person)
@@ -64,7 +76,7 @@ async def team(
     left out, and so is the group if it is ``exclude_chat_id`` (the author's answer there
     is its copy).
     """
-    group = await _group(session, child_id)
+    group = await group_recipient(session, child_id)
     recipients: list[Recipient] = []
     unreachable: list[str] = []
     for membership, person in await _members(session, child_id):
@@ -77,7 +89,7 @@ async def team(
         elif membership.notify == NotifyPreference.PRIVATE:
             unreachable.append(person.first_name)
     if group is not None and group.chat_id != exclude_chat_id:
-        recipients.append(Recipient(group.chat_id, group=True))
+        recipients.append(group)
         return Audience(child_id, tuple(recipients), tuple(unreachable))
     return Audience(child_id, tuple(recipients))
 
@@ -91,8 +103,8 @@ async def guardians(session: AsyncSession, child_id: int) -> Audience:
     )
     if reachable:
         return Audience(child_id, reachable)
-    group = await _group(session, child_id)
-    return Audience(child_id, (Recipient(group.chat_id, group=True),) if group else ())
+    group = await group_recipient(session, child_id)
+    return Audience(child_id, (group,) if group else ())
 
 
 async def hearing(session: AsyncSession, child_id: int, chat_ids: Iterable[int]) -> frozenset[int]:
@@ -146,13 +158,9 @@ async def refused_privately(
     )
     if person is None:
         return None
-    group = await _group(session, membership.child_id)
-    recipients = (Recipient(group.chat_id, group=True),) if group else ()
+    group = await group_recipient(session, membership.child_id)
+    recipients = (group,) if group else ()
     return PrivateRefused(person.first_name, Audience(membership.child_id, recipients))
-
-
-async def _group(session: AsyncSession, child_id: int) -> TeamChat | None:
-    return await session.scalar(select(TeamChat).where(TeamChat.child_id == child_id))
 
 
 async def _members(session: AsyncSession, child_id: int) -> list[tuple[Membership, Person]]:
