@@ -37,9 +37,9 @@ async def show_outcome(
     session: AsyncSession, outcome: dose_outcomes.DoseOutcome, skip: tuple[int, int] | None = None
 ) -> None:
     """Edit every copy of the reminder, and of its missed alert, to show what happened."""
-    hearing, alert = outcome.hearing, views.missed_alert(outcome)
+    hearing, alert = outcome.hearing, partial(views.missed_alert, outcome)
     waiting = await edits.show_everywhere(
-        session, outcome.copies, views.outcome(outcome), hearing=hearing, skip=skip
+        session, outcome.copies, partial(views.outcome, outcome), hearing=hearing, skip=skip
     )
     waiting += await edits.show_everywhere(
         session, outcome.alerts, alert, hearing=hearing, skip=skip
@@ -197,10 +197,9 @@ async def sync_copies(session: AsyncSession, fired: scheduling.Fired) -> None:
     copies = [c for c in found.copies if c.id in waiting]
     alerts = [c for c in found.alerts if c.id in waiting]
     hearing = found.hearing
-    still = await edits.show_everywhere(session, copies, views.outcome(found), hearing=hearing)
-    still += await edits.show_everywhere(
-        session, alerts, views.missed_alert(found), hearing=hearing
-    )
+    outcome, alert = partial(views.outcome, found), partial(views.missed_alert, found)
+    still = await edits.show_everywhere(session, copies, outcome, hearing=hearing)
+    still += await edits.show_everywhere(session, alerts, alert, hearing=hearing)
     await doses.sync_later(session, found.reminder, still, fired.payload["tries"])
 
 

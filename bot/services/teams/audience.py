@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.audience import Audience, Recipient
+from bot.replies import Language
 from bot.services import audit
 from bot.services.teams.children import can_receive
 from models import Child, Membership, NotifyPreference, Person, Role, TeamChat
@@ -107,20 +108,26 @@ async def guardians(session: AsyncSession, child_id: int) -> Audience:
     return Audience(child_id, (group,) if group else ())
 
 
-async def hearing(session: AsyncSession, child_id: int, chat_ids: Iterable[int]) -> frozenset[int]:
-    """Those of ``chat_ids`` where news of ``child_id`` may show now, edits of old messages too.
+async def hearing(
+    session: AsyncSession, child_id: int, chat_ids: Iterable[int]
+) -> dict[int, Language]:
+    """Those of ``chat_ids`` where news of ``child_id`` may show now, edits of old messages too,
+    each with the language it is read in.
 
-    Only its linked group does, and the private chat of someone on its team now: not
-    the chat of someone who left or was removed, nor a group unlinked since.
+    Only its linked group does (in the team's language), and the private chat of someone on
+    its team now (in theirs): not the chat of someone who left or was removed, nor a group
+    unlinked since.
     """
     wanted = set(chat_ids)
     if not wanted:
-        return frozenset()
-    groups = await session.scalars(
-        select(TeamChat.chat_id).where(TeamChat.child_id == child_id, TeamChat.chat_id.in_(wanted))
+        return {}
+    groups = await session.execute(
+        select(TeamChat.chat_id, Child.language)
+        .join(Child, Child.id == TeamChat.child_id)
+        .where(TeamChat.child_id == child_id, TeamChat.chat_id.in_(wanted))
     )
-    members = await session.scalars(
-        select(Person.telegram_user_id)
+    members = await session.execute(
+        select(Person.telegram_user_id, Person.language_code)
         .join(Membership, Membership.person_id == Person.id)
         .where(
             Membership.child_id == child_id,
@@ -128,7 +135,7 @@ async def hearing(session: AsyncSession, child_id: int, chat_ids: Iterable[int])
             Person.telegram_user_id.in_(wanted),
         )
     )
-    return frozenset([*groups, *members])
+    return {chat_id: language for chat_id, language in [*groups, *members]}
 
 
 async def hears_about(session: AsyncSession, child_id: int, chat_id: int) -> bool:
