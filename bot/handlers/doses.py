@@ -21,7 +21,7 @@ from bot.services.doses import adherence
 from bot.services.doses import answers as dose_answers
 from bot.services.doses import outcomes as dose_outcomes
 from bot.services.doses import reminders as doses
-from bot.services.teams import audience, permissions
+from bot.services.teams import audience, languages, permissions
 from bot.services.teams.permissions import Action, Command
 from bot.views import doses as views
 from bot.views.scheduling import mark_late
@@ -170,7 +170,8 @@ async def snooze_over(session: AsyncSession, fired: scheduling.Fired) -> None:
     call = await doses.again(session, fired.payload["dose_reminder_id"])
     if call is not None:
         chat_id = fired.payload["chat_id"]
-        reply = views.reminder(call, title="title_snoozed", group=chat_id < 0)
+        language = await languages.of_chat(session, chat_id)
+        reply = views.reminder(call, title="title_snoozed", language=language, group=chat_id < 0)
         await doses.remember(
             session, call.reminder, await enqueue(session, chat_id, reply, child_id=call.child.id)
         )

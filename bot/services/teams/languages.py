@@ -31,6 +31,15 @@ async def team_to_set(session: AsyncSession, person: Person, chat_id: int) -> Ch
     return await session.get(Child, child_id)
 
 
+async def of_chat(session: AsyncSession, chat_id: int) -> str | None:
+    """The language a chat is read in: a group's team's, or the person's of a private chat."""
+    if chat_id < 0:
+        return await of_group(session, chat_id)
+    return await session.scalar(
+        select(Person.language_code).where(Person.telegram_user_id == chat_id)
+    )
+
+
 def _known(language: str) -> str:
     """``language`` if there is a catalogue for it; a forged or stale button reads as expired."""
     if language not in languages():
