@@ -43,7 +43,8 @@ def _prepare_sqlite(engine: AsyncEngine) -> None:
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """Create the async engine for ``url`` with CareCircle's connection settings."""
-    engine = create_async_engine(url, pool_pre_ping=True, **kwargs)
+    # Parameters are health data and people's words: errors and logs never show them.
+    engine = create_async_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     if make_url(url).get_backend_name() == "sqlite":
         _prepare_sqlite(engine)
     return engine

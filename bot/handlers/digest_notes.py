@@ -6,7 +6,6 @@ from functools import partial
 
 from telegram.ext import Application
 
-from bot.delivery.outbox import enqueue
 from bot.handlers import wizards
 from bot.handlers.kit import Press, Turn
 from bot.handlers.routes import Arg, press
@@ -19,12 +18,9 @@ from models import WizardState
 
 async def _ask_privately(turn: Press, writing: notes.Writing) -> Reply | None:
     """The prompt, in the presser's private chat (where their next message is awaited)."""
-    prompt = views.prompt(writing, turn.language)
-    if turn.in_private:
-        return prompt
-    await enqueue(turn.session, turn.person.telegram_user_id, prompt)
-    turn.answer = views.sent_privately(turn.language)
-    return None
+    return await turn.privately(
+        views.prompt(writing, turn.language), views.sent_privately(turn.language)
+    )
 
 
 @press("dg", "reply", arg=Arg.OPTIONAL, sends=True)

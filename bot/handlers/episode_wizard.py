@@ -14,7 +14,7 @@ from bot.handlers.routes import Arg, press
 from bot.news import tell
 from bot.replies import Reply
 from bot.services.episodes import wizard as episode_wizard
-from bot.texts import t
+from bot.texts import languages, t
 from bot.views.episodes import report as episode_views
 from bot.views.episodes import timer as timer_views
 from bot.views.episodes import wizard as views
@@ -38,9 +38,9 @@ class RepliesToButtons(filters.MessageFilter):
 
 
 def label_pattern(key: str) -> str:
-    """Match a reply-keyboard label, also when typed without its emoji."""
-    words = re.sub(r"^\W+", "", t(key))
-    return rf"^\W*{re.escape(words)}\s*$"
+    """Match a reply-keyboard label in any language, also when typed without its emoji."""
+    labels = sorted({re.sub(r"^\W+", "", t(key, language)) for language in languages()})
+    return rf"^\W*(?:{'|'.join(re.escape(words) for words in labels)})\s*$"
 
 
 @for_child("report")

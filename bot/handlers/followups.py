@@ -6,7 +6,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application, CommandHandler
 
 from bot import scheduling
-from bot.delivery.outbox import enqueue
 from bot.handlers import wizards
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn
@@ -115,12 +114,9 @@ async def keep_followup(turn: Press) -> Reply:
 async def ask_new_date(turn: Press) -> Reply | None:
     """Someone tapped Move: the new date is typed in their private chat."""
     moving = await followup_wizard.start_move(turn.session, turn.person, turn.callback.id)
-    prompt = views.ask_new_date(moving, turn.language)
-    if turn.in_private:
-        return prompt
-    await enqueue(turn.session, turn.person.telegram_user_id, prompt)
-    turn.answer = views.sent_privately(turn.language)
-    return None
+    return await turn.privately(
+        views.ask_new_date(moving, turn.language), views.sent_privately(turn.language)
+    )
 
 
 @press("fu", "happened", "moved", "missed", arg=Arg.REQUIRED)

@@ -38,6 +38,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import callbacks, clock
+from bot.delivery import outbox
 from bot.handlers import delivering, documents, outage
 from bot.incoming import clean_update
 from bot.replies import Reply
@@ -116,6 +117,14 @@ class Press(Turn):
     """A button press the callback table knows: ``callback`` is always set."""
 
     callback: callbacks.Callback
+
+    async def privately(self, prompt: Reply, notice: str) -> Reply | None:
+        """``prompt`` in the presser's private chat; pressed in a group, ``notice`` answers it."""
+        if self.in_private:
+            return prompt
+        await outbox.enqueue(self.session, self.person.telegram_user_id, prompt)
+        self.answer = notice
+        return None
 
 
 T = TypeVar("T", bound=AnyTurn)

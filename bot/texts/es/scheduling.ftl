@@ -1,0 +1,3 @@
+## scheduling
+
+scheduling-late = ⏰ Recordatorio con retraso, tocaba el { $when }: { $text }

@@ -1,0 +1,3 @@
+## scheduling
+
+scheduling-late = ⏰ Напоминание с опозданием, должно было прийти { $when }: { $text }
