@@ -54,7 +54,7 @@ def test_every_key_has_the_same_placeholders_in_every_language(language: str) ->
 def _limit(key: str) -> int:
     if key.startswith("language.menu."):
         return MAX_DESCRIPTION
-    return MAX_BUTTON if "button" in key.split(".")[-1] else MAX_TEXT
+    return MAX_BUTTON if key.split(".")[-1].startswith("button") else MAX_TEXT
 
 
 @pytest.mark.parametrize("language", languages())
