@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
+from bot.handlers import menus
 from bot.handlers.kit import AnyTurn, Press, Turn, handles, handles_any
 from bot.handlers.routes import press
 from bot.replies import Reply
@@ -25,6 +26,7 @@ async def link(turn: Turn) -> Reply:
     if isinstance(candidates, Choice):
         return views.choose(candidates.children, turn.language)
     child = await links.link(turn.session, turn.person, candidates.id, turn.chat_id, _title(turn))
+    await menus.queue_group(turn.session, child)
     return views.linked(child, turn.language)
 
 
@@ -33,6 +35,7 @@ async def link_chosen(turn: Press) -> Reply:
     """A guardian chose which child's team the group belongs to."""
     child_id = turn.callback.id
     child = await links.link(turn.session, turn.person, child_id, turn.chat_id, _title(turn))
+    await menus.queue_group(turn.session, child)
     return views.linked(child, turn.language)
 
 

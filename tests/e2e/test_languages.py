@@ -23,7 +23,7 @@ from bot.views.menus import commands
 from models import Child, DoseDuty, Episode, NotifyPreference, Person, Role
 from tests.e2e.conftest import World
 from tests.e2e.medication_steps import at, med, time_passes
-from tests.e2e.teams_steps import say, tap
+from tests.e2e.teams_steps import create_team, invitation, join, say, tap
 from tests.factories import make_child, make_member
 
 REPORT = "/e 08:15 45s"  # numbers only: read the same in every language
@@ -197,3 +197,20 @@ async def test_an_educators_forged_team_language_button_changes_nothing(world: W
     assert (await world.sandbox.callback_answer(query))["text"]
     async with world.db.open_session() as session:
         assert await session.scalar(select(Child.language)) == "es"
+
+
+async def test_someone_who_joins_gets_their_roles_commands_in_their_language(
+    world: World,
+) -> None:
+    lee, olga = (
+        await world.user("Lee", language_code="en"),
+        await world.user("Olga", language_code="ru"),
+    )
+    await create_team(world, lee)
+
+    await join(world, olga, await invitation(world, lee, "🩺 Doctor, nurse or therapist"))
+
+    shown = shown_menu(world.emulator.core, olga.id, olga.id, "ru")
+    assert shown == commands(names_for({Role.CLINICIAN}, Chat.PRIVATE), "ru")
+    assert shown != commands(names_for({Role.CLINICIAN}, Chat.PRIVATE), "en")
+    assert "invite" not in {c["command"] for c in shown}  # a guardian's command
