@@ -2,42 +2,12 @@
 
 from __future__ import annotations
 
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
-from bot.handlers import register_all
+from bot.handlers import menus, register_all
 from bot.runtime import RUNTIME_KEY, Runtime
-
-COMMANDS = [
-    BotCommand("start", "Welcome and main menu"),
-    BotCommand("help", "What I can do"),
-    BotCommand("newchild", "Create a care team for a child"),
-    BotCommand("team", "Who is on the team"),
-    BotCommand("invite", "Invite someone to the team"),
-    BotCommand("invites", "Open invitations"),
-    BotCommand("notify", "How you hear the team's news"),
-    BotCommand("child", "Choose which child your commands are about"),
-    BotCommand("link", "Link this group to a child's team"),
-    BotCommand("unlink", "Unlink this group"),
-    BotCommand("leave", "Leave a care team"),
-    BotCommand("deletechild", "Erase all of a child's records"),
-    BotCommand("e", "Report an episode in one line, e.g. /e 10:15 45s face"),
-    BotCommand("history", "Episodes so far: /history 7d, 30d or all"),
-    BotCommand("today", "Today's episodes at a glance"),
-    BotCommand("plan", "The seizure action plan"),
-    BotCommand("timer", "Time a seizure; the team is alerted at the threshold"),
-    BotCommand("followup", "Add a follow-up reminder"),
-    BotCommand("remind", "Add a reminder in one line"),
-    BotCommand("reminders", "What's coming, with cancel and move"),
-    BotCommand("meds", "The current medicines (or on a date)"),
-    BotCommand("med", "Record a medicine started, changed or stopped"),
-    BotCommand("doses", "Today's doses and who gave them"),
-    BotCommand("adherence", "Doses given, late, skipped and missed"),
-    BotCommand("digest", "The digest: /digest 7d, 28d or 90d, or /digest schedule"),
-    BotCommand("timezone", "Your own time zone, for digests on your schedule"),
-    BotCommand("export", "The record as a PDF, CSV files or a FHIR bundle"),
-]
 
 
 def file_url_for(base_url: str) -> str:
@@ -47,7 +17,7 @@ def file_url_for(base_url: str) -> str:
 
 
 async def _set_commands(app: Application) -> None:
-    await app.bot.set_my_commands(COMMANDS)
+    await menus.set_defaults(app.bot)
 
 
 def build_application(runtime: Runtime, base_url: str | None = None) -> Application:

@@ -65,6 +65,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "tz": frozenset({"set", "reset"}),
     # /export: "exp:<child id>:<format|period|name|menu>[:<format>[.<period>[.<with names>]]]".
     "exp": frozenset({"menu", "format", "period", "name"}),
+    # /language: "lang:<person id>:me:<code>" (their own), "lang:<child id>:team:<code>" (group).
+    "lang": frozenset({"me", "team"}),
 }
 
 _SHAPE = re.compile(r"^([a-z]{1,8}):(\d{1,18}):([a-z_]{1,16})(?::([A-Za-z0-9_.+-]{1,24}))?$")

@@ -41,6 +41,8 @@ class Child(CreatedAt, Base):
     name: Mapped[str] = mapped_column(String(64))
     birth_year: Mapped[int | None]
     timezone: Mapped[str] = mapped_column(String(64))
+    # The team's language, which its linked group reads: the linking guardian's by default.
+    language: Mapped[str | None] = mapped_column(String(16))
     action_plan: Mapped[str | None] = mapped_column(Text)
     emergency_threshold_seconds: Mapped[int] = mapped_column(
         default=DEFAULT_EMERGENCY_THRESHOLD_SECONDS

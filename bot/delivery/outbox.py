@@ -101,6 +101,17 @@ async def enqueue(
     return rows
 
 
+async def enqueue_call(
+    session: AsyncSession, chat_id: int, method: str, payload: dict[str, Any]
+) -> Outbox:
+    """Queue another Bot API call about ``chat_id`` (a command menu, removing a member), in the
+    chat's order."""
+    row = Outbox(chat_id=chat_id, method=method, payload=payload, next_attempt_at=clock.now())
+    session.add(row)
+    await session.flush()
+    return row
+
+
 async def _enqueue_photo(
     session: AsyncSession,
     chat_id: int,
@@ -150,16 +161,6 @@ async def enqueue_edit(
         payload=edit_payload(message_id, reply),
         next_attempt_at=clock.now(),
     )
-    session.add(row)
-    await session.flush()
-    return row
-
-
-async def enqueue_call(
-    session: AsyncSession, chat_id: int, method: str, payload: dict[str, Any]
-) -> Outbox:
-    """Queue another Bot API call about ``chat_id`` (removing a member), in the chat's order."""
-    row = Outbox(chat_id=chat_id, method=method, payload=payload, next_attempt_at=clock.now())
     session.add(row)
     await session.flush()
     return row

@@ -21,7 +21,7 @@ from bot.services.doses import adherence
 from bot.services.doses import answers as dose_answers
 from bot.services.doses import outcomes as dose_outcomes
 from bot.services.doses import reminders as doses
-from bot.services.teams import audience, permissions
+from bot.services.teams import audience, languages, permissions
 from bot.services.teams.permissions import Action, Command
 from bot.views import doses as views
 from bot.views.scheduling import mark_late
@@ -37,9 +37,9 @@ async def show_outcome(
     session: AsyncSession, outcome: dose_outcomes.DoseOutcome, skip: tuple[int, int] | None = None
 ) -> None:
     """Edit every copy of the reminder, and of its missed alert, to show what happened."""
-    hearing, alert = outcome.hearing, views.missed_alert(outcome)
+    hearing, alert = outcome.hearing, partial(views.missed_alert, outcome)
     waiting = await edits.show_everywhere(
-        session, outcome.copies, views.outcome(outcome), hearing=hearing, skip=skip
+        session, outcome.copies, partial(views.outcome, outcome), hearing=hearing, skip=skip
     )
     waiting += await edits.show_everywhere(
         session, outcome.alerts, alert, hearing=hearing, skip=skip
@@ -170,7 +170,8 @@ async def snooze_over(session: AsyncSession, fired: scheduling.Fired) -> None:
     call = await doses.again(session, fired.payload["dose_reminder_id"])
     if call is not None:
         chat_id = fired.payload["chat_id"]
-        reply = views.reminder(call, title="title_snoozed", group=chat_id < 0)
+        language = await languages.of_chat(session, chat_id)
+        reply = views.reminder(call, title="title_snoozed", language=language, group=chat_id < 0)
         await doses.remember(
             session, call.reminder, await enqueue(session, chat_id, reply, child_id=call.child.id)
         )
@@ -197,10 +198,9 @@ async def sync_copies(session: AsyncSession, fired: scheduling.Fired) -> None:
     copies = [c for c in found.copies if c.id in waiting]
     alerts = [c for c in found.alerts if c.id in waiting]
     hearing = found.hearing
-    still = await edits.show_everywhere(session, copies, views.outcome(found), hearing=hearing)
-    still += await edits.show_everywhere(
-        session, alerts, views.missed_alert(found), hearing=hearing
-    )
+    outcome, alert = partial(views.outcome, found), partial(views.missed_alert, found)
+    still = await edits.show_everywhere(session, copies, outcome, hearing=hearing)
+    still += await edits.show_everywhere(session, alerts, alert, hearing=hearing)
     await doses.sync_later(session, found.reminder, still, fired.payload["tries"])
 
 

@@ -31,13 +31,15 @@ async def tell(session: AsyncSession, news: Iterable[EpisodeNews]) -> None:
 async def follow(session: AsyncSession, item: Removed | Corrected) -> None:
     """Edit every copy of the episode's relay still shown to someone who may see it now."""
     if isinstance(item, Removed):
-        episode_id, child_id, reply = item.card.episode.id, item.child.id, cards.withdrawn(item)
+        episode_id, child_id = item.card.episode.id, item.child.id
+        render = partial(cards.withdrawn, item)
     else:
         found = item.receipt
-        episode_id, child_id, reply = found.card.episode.id, found.child.id, cards.edited(found)
+        episode_id, child_id = found.card.episode.id, found.child.id
+        render = partial(cards.edited, found)
     shown = await copies.of(session, episode_id)
     hearing = await audience.hearing(session, child_id, {row.chat_id for row in shown})
-    waiting = await edits.show_everywhere(session, shown, reply, hearing=hearing)
+    waiting = await edits.show_everywhere(session, shown, render, hearing=hearing)
     # A relay not sent yet would show the old record: it goes no further (the notice of
     # the change still tells that chat how it reads now).
     await outbox.drop(session, waiting, CHANGED)

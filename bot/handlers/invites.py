@@ -6,7 +6,7 @@ from functools import partial
 
 from telegram.ext import Application, CommandHandler, filters
 
-from bot.handlers import room
+from bot.handlers import menus, room
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn, handles
 from bot.handlers.newchild import FROM_GROUP
@@ -75,6 +75,7 @@ async def open_invitation(turn: Turn) -> Reply:
     token = turn.text.split(maxsplit=1)[1]
     joined = await invites.accept(turn.session, turn.person, token)
     role, child = joined.membership.role, joined.child
+    await menus.queue_person(turn.session, turn.person)  # the commands of their new role
     team = await audience.team(turn.session, child.id, exclude_person_id=turn.person.id)
     await announce(
         turn.session, team, partial(views.joined_notice, turn.person.first_name, child, role)

@@ -27,7 +27,7 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -44,8 +44,9 @@ from bot.incoming import clean_update
 from bot.replies import Reply
 from bot.runtime import runtime_of
 from bot.services.errors import DomainError
-from bot.services.teams import people
+from bot.services.teams import languages, people
 from bot.texts import escape, t
+from bot.views.dates import format_day, format_moment
 from models import Person, ProcessedUpdate
 
 if TYPE_CHECKING:
@@ -67,9 +68,13 @@ class AnyTurn:
     alert: bool = False
     # When the update came in, if it is handled late (the database was unreachable then).
     received_at: datetime | None = None
+    # In a linked group everyone reads the answer: it is written in the team's language.
+    group_language: str | None = None
 
     @property
     def language(self) -> str | None:
+        if self.group_language is not None:
+            return self.group_language
         return self.person.language_code if self.person else None
 
     @property
@@ -163,12 +168,17 @@ class Handler(Generic[T]):
             raise NoSender(f"update {update.update_id} has no person to act for")
         if callback is None and issubclass(self.kind, Press):
             raise DomainError("errors.expired_button")
-        return self.kind(update, session, person, callback)
+        turn = self.kind(update, session, person, callback)
+        chat = update.effective_chat
+        if chat is not None and chat.type != ChatType.PRIVATE:
+            turn.group_language = await languages.of_group(session, chat.id)
+        return turn
 
     async def __call__(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         runtime = runtime_of(context)
         poller = runtime.poller
         update = clean_update(update, context.bot)  # webhook updates enter here
+        spoken = _telegram_language(update)  # then the sender's (or the group's) as stored
         try:
             async with runtime.db.transaction() as session:
                 if not await _first_time(session, update.update_id):
@@ -176,11 +186,11 @@ class Handler(Generic[T]):
                         await outage.saved_after_all(update)
                     return
                 turn = await self._turn(update, session)
+                spoken = turn.language
                 turn.received_at = poller.late(update.update_id) if poller else None
                 reply = await self.run(turn)
         except DomainError as error:
-            language = update.effective_user.language_code if update.effective_user else None
-            await delivering.refuse(update, refusal(error, language))
+            await delivering.refuse(update, refusal(error, spoken))
             return
         except (SQLAlchemyError, OSError):
             log.exception("database error while handling update %s", update.update_id)
@@ -211,6 +221,10 @@ class Handler(Generic[T]):
         for file in files:  # made and sent while the next updates are handled
             sending = documents.send(update.get_bot(), runtime, turn.chat_id, file)
             context.application.create_task(sending, update=update)
+
+
+def _telegram_language(update: Update) -> str | None:
+    return update.effective_user.language_code if update.effective_user else None
 
 
 async def _first_time(session: AsyncSession, update_id: int) -> bool:
@@ -254,8 +268,17 @@ def refusal(error: DomainError, language: str | None = None) -> str:
 
     This is the one place they are escaped; services pass them as they are.
     """
-    params = {name: escape(str(value)) for name, value in error.params.items()}
+    params = {name: _param(value, language) for name, value in error.params.items()}
     return t(error.key, language, **params)
+
+
+def _param(value: object, language: str | None = None) -> str:
+    """A refusal's param as text: a wall time or day in the reader's words, else escaped."""
+    if isinstance(value, datetime):
+        return format_moment(value, "long_moment", language)
+    if isinstance(value, date):
+        return format_day(value, "long_day", language)
+    return escape(str(value))
 
 
 @handles_any

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
-from bot.handlers import room
+from bot.handlers import menus, room
 from bot.handlers.kit import AnyTurn, Press, Turn, handles, handles_any
 from bot.handlers.routes import press
 from bot.replies import Reply
@@ -44,6 +44,7 @@ async def _linked(turn: Turn, child: Child) -> Reply:
     bot = turn.update.get_bot()
     admin = await room.bot_is_admin(bot, turn.chat_id)
     await team_room.set_bot_rights(turn.session, turn.chat_id, admin)
+    await menus.queue_group(turn.session, child)
     return views.linked(child, turn.language, admin_tip=not admin)
 
 

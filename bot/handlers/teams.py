@@ -7,7 +7,7 @@ from functools import partial
 from telegram.ext import Application, CommandHandler
 
 from bot.delivery.outbox import enqueue, withdraw
-from bot.handlers import room
+from bot.handlers import menus, room
 from bot.handlers.child import for_child
 from bot.handlers.kit import Press, Turn
 from bot.handlers.routes import Arg, press
@@ -48,6 +48,7 @@ async def change_role(turn: Press) -> Reply:
     role = members.role_named(turn.callback.arg)
     done = await members.change_role(turn.session, turn.person, turn.callback.id, role)
     if done.changed:
+        await menus.queue_person(turn.session, done.member.person)  # their menu follows the role
         team = await audience.team(turn.session, done.child.id)
         await announce(turn.session, team, partial(views.role_changed, done.member, done.child))
     else:
@@ -68,6 +69,7 @@ async def remove_member(turn: Press) -> Reply:
     """A guardian confirmed removing a member."""
     found, child = await members.remove(turn.session, turn.person, turn.callback.id)
     await withdraw(turn.session, found.person.telegram_user_id, child.id, LEFT)
+    await menus.queue_person(turn.session, found.person)
     team = await audience.team(turn.session, child.id)
     await announce(turn.session, team, partial(views.removed, found.person.first_name, child))
     await room.after_departure(turn, child, found.person, removed=True)
@@ -111,6 +113,7 @@ async def leave(turn: Press) -> Reply:
     """Someone confirmed leaving a team."""
     child = await members.leave(turn.session, turn.person, turn.callback.id)
     await withdraw(turn.session, turn.person.telegram_user_id, child.id, LEFT)
+    await menus.queue_person(turn.session, turn.person)
     team = await audience.team(turn.session, child.id)
     await announce(turn.session, team, partial(views.left_notice, turn.person.first_name, child))
     await room.after_departure(turn, child, turn.person, removed=False)

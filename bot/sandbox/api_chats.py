@@ -15,6 +15,7 @@ from bot.sandbox.state import ADMINS
 from bot.sandbox.wire import chat_full_info_json, file_json, member_json, user_json
 
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
+_LANGUAGE = re.compile(r"[a-z]{2}")  # an ISO 639-1 code, or none
 _SCOPES = {"default", "all_private_chats", "all_group_chats", "all_chat_administrators"}
 _CHAT_SCOPES = {"chat", "chat_administrators", "chat_member"}
 
@@ -64,6 +65,39 @@ async def leave_chat(core: Core, params: Params) -> bool:
     return True
 
 
+def menu_key(scope: dict[str, Any], language: str = "") -> str:
+    """One menu's key: its scope (type, chat id as a number, user id) and its language code."""
+    kept: dict[str, Any] = {"type": scope["type"]}
+    for field in ("chat_id", "user_id"):
+        if field in scope:
+            value = scope[field]
+            numeric = isinstance(value, str) and value.lstrip("-").isdigit()
+            kept[field] = int(value) if numeric else value
+    return json.dumps([kept, language], sort_keys=True)
+
+
+def shown_menu(core: Core, chat_id: int, user_id: int, language: str = "") -> list[dict[str, str]]:
+    """The menu ``user_id`` sees in ``chat_id``, found in the order Telegram documents:
+    the narrowest scope first, each with the user's language before the one without."""
+    chat = core.world.chats.get(chat_id)
+    private = chat is None or chat.type == "private"
+    scopes: list[dict[str, Any]] = (
+        [{"type": "chat", "chat_id": chat_id}, {"type": "all_private_chats"}]
+        if private
+        else [
+            {"type": "chat_member", "chat_id": chat_id, "user_id": user_id},
+            {"type": "chat", "chat_id": chat_id},
+            {"type": "all_group_chats"},
+        ]
+    )
+    for scope in [*scopes, {"type": "default"}]:
+        for code in (language[:2].lower(), ""):
+            found = core.world.commands.get(menu_key(scope, code))
+            if found is not None:
+                return found
+    return []
+
+
 def _scope_key(params: Params) -> str:
     scope = params.json("scope") or {"type": "default"}
     if not isinstance(scope, dict) or not isinstance(scope.get("type"), str):
@@ -72,8 +106,12 @@ def _scope_key(params: Params) -> str:
         raise bad_request("can't parse BotCommandScope: Unsupported type specified")
     if scope["type"] in _CHAT_SCOPES and not scope.get("chat_id"):
         raise bad_request("can't parse BotCommandScope: Empty chat_id specified")
+    if scope["type"] == "chat_member" and not scope.get("user_id"):
+        raise bad_request("can't parse BotCommandScope: Empty user_id specified")
     language = params.text("language_code") or ""
-    return json.dumps([scope, language], sort_keys=True)
+    if language and not _LANGUAGE.fullmatch(language):
+        raise bad_request("LANG_CODE_INVALID")
+    return menu_key(scope, language)
 
 
 def _commands(params: Params) -> list[dict[str, str]]:

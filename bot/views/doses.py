@@ -13,13 +13,14 @@ from bot.services.doses.outcomes import DoseOutcome
 from bot.services.doses.reminders import TIMING, DoseCall
 from bot.texts import t
 from bot.views.common import escape
+from bot.views.dates import format_clock
 from bot.views.medications.changes import amount, day_text
 from models import Child, DoseReminder, DoseStatus, Medication
 
 
-def clock_time(moment: datetime, child: Child) -> str:
+def clock_time(moment: datetime, child: Child, language: str | None = None) -> str:
     """The time of ``moment`` on the child's wall clock, as 08:05."""
-    return utc_to_local(moment, child.timezone).strftime("%H:%M")
+    return format_clock(utc_to_local(moment, child.timezone), language)
 
 
 def medicine(reminder: DoseReminder, medication: Medication, language: str | None = None) -> str:
@@ -28,7 +29,7 @@ def medicine(reminder: DoseReminder, medication: Medication, language: str | Non
         "doses.medicine",
         language,
         name=escape(medication.name),
-        amount=amount(reminder.dose_amount),
+        amount=amount(reminder.dose_amount, language),
         unit=reminder.dose_unit,
     )
 
@@ -50,7 +51,7 @@ def reminder(
         t(
             f"doses.{title}",
             language,
-            time=clock_time(call.reminder.scheduled_at, call.child),
+            time=clock_time(call.reminder.scheduled_at, call.child, language),
             child=escape(call.child.name),
         ),
         medicine(call.reminder, call.medication, language),
@@ -66,7 +67,7 @@ def snoozed(found: Snoozed, language: str | None = None) -> Reply:
     head = t(
         "doses.title",
         language,
-        time=clock_time(found.reminder.scheduled_at, found.child),
+        time=clock_time(found.reminder.scheduled_at, found.child, language),
         child=escape(found.child.name),
     )
     lines = [
@@ -76,7 +77,7 @@ def snoozed(found: Snoozed, language: str | None = None) -> Reply:
             "doses.snoozed",
             language,
             name=escape(found.by),
-            time=clock_time(found.until, found.child),
+            time=clock_time(found.until, found.child, language),
         ),
     ]
     return Reply("\n".join(lines), _buttons(found.reminder, language))
@@ -97,10 +98,13 @@ def _result(found: DoseOutcome, language: str | None) -> str:
     name = escape(found.by or "")
     if log.status == DoseStatus.MISSED:
         deadline = found.reminder.scheduled_at + TIMING.missed_after
-        return t("doses.outcome_missed", language, time=clock_time(deadline, child))
+        return t("doses.outcome_missed", language, time=clock_time(deadline, child, language))
     if log.status == DoseStatus.SKIPPED:
         return t(
-            "doses.outcome_skipped", language, name=name, time=clock_time(log.recorded_at, child)
+            "doses.outcome_skipped",
+            language,
+            name=name,
+            time=clock_time(log.recorded_at, child, language),
         )
     delay = log.recorded_at - log.scheduled_at
     if delay > TIMING.late_after:
@@ -108,10 +112,15 @@ def _result(found: DoseOutcome, language: str | None) -> str:
             "doses.outcome_given_late",
             language,
             name=name,
-            time=clock_time(log.recorded_at, child),
+            time=clock_time(log.recorded_at, child, language),
             delay=duration(delay, language),
         )
-    return t("doses.outcome_given", language, name=name, time=clock_time(log.recorded_at, child))
+    return t(
+        "doses.outcome_given",
+        language,
+        name=name,
+        time=clock_time(log.recorded_at, child, language),
+    )
 
 
 def outcome(found: DoseOutcome, language: str | None = None) -> Reply:
@@ -119,7 +128,7 @@ def outcome(found: DoseOutcome, language: str | None = None) -> Reply:
     head = t(
         "doses.outcome_title",
         language,
-        time=clock_time(found.reminder.scheduled_at, found.child),
+        time=clock_time(found.reminder.scheduled_at, found.child, language),
         child=escape(found.child.name),
         medicine=medicine(found.reminder, found.medication, language),
     )
@@ -133,7 +142,7 @@ def already(found: DoseOutcome, language: str | None = None) -> str:
         f"doses.already_{log.status}",
         language,
         name=found.by or "",
-        time=clock_time(log.recorded_at, found.child),
+        time=clock_time(log.recorded_at, found.child, language),
     )
 
 
@@ -147,13 +156,13 @@ def missed_alert(found: DoseOutcome, language: str | None = None) -> Reply:
             "doses.missed_line",
             language,
             medicine=medicine(found.reminder, found.medication, language),
-            time=clock_time(found.reminder.scheduled_at, child),
+            time=clock_time(found.reminder.scheduled_at, child, language),
             minutes=minutes,
         ),
     ]
     if log.acknowledged_at is not None:
         who = escape(found.acknowledged_by or "")
-        seen = clock_time(log.acknowledged_at, child)
+        seen = clock_time(log.acknowledged_at, child, language)
         lines.append(t("doses.acknowledged", language, name=who, time=seen))
     if log.status != DoseStatus.MISSED:
         lines.append(_result(found, language))
@@ -180,9 +189,9 @@ def warning(found: RepeatDoseWarning, language: str | None = None) -> Reply:
         "doses.warning",
         language,
         name=escape(found.medication.name),
-        time=clock_time(found.earlier.recorded_at, found.child),
+        time=clock_time(found.earlier.recorded_at, found.child, language),
         by=by,
-        slot=clock_time(found.reminder.scheduled_at, found.child),
+        slot=clock_time(found.reminder.scheduled_at, found.child, language),
     )
     rows = [
         [
@@ -200,7 +209,7 @@ def _state(line: DoseLine, child: Child, now: datetime, language: str | None) ->
     if log is None:
         key = "waiting" if line.called else "due" if line.scheduled_at > now else "unanswered"
         return t(f"doses.state_{key}", language)
-    name, at = escape(line.by or ""), clock_time(log.recorded_at, child)
+    name, at = escape(line.by or ""), clock_time(log.recorded_at, child, language)
     if log.status == DoseStatus.GIVEN:
         late = log.recorded_at - log.scheduled_at > TIMING.late_after
         return t(f"doses.state_given{'_late' if late else ''}", language, name=name, time=at)
@@ -210,21 +219,23 @@ def _state(line: DoseLine, child: Child, now: datetime, language: str | None) ->
 def day(found: DosesOfDay, now: datetime, language: str | None = None) -> Reply:
     """Today's doses and what became of each."""
     child = found.child
-    lines = [t("doses.day_title", language, child=escape(child.name), day=day_text(found.day))]
+    lines = [
+        t("doses.day_title", language, child=escape(child.name), day=day_text(found.day, language))
+    ]
     for line in found.lines:
         dosing = line.dosing
         text = t(
             "doses.medicine",
             language,
             name=escape(line.medication.name),
-            amount=amount(dosing.amount),
+            amount=amount(dosing.amount, language),
             unit=dosing.unit,
         )
         lines.append(
             t(
                 "doses.day_line",
                 language,
-                time=clock_time(line.scheduled_at, child),
+                time=clock_time(line.scheduled_at, child, language),
                 medicine=text,
                 state=_state(line, child, now, language),
             )
@@ -238,7 +249,8 @@ def adherence(report: AdherenceReport, days: int, language: str | None = None) -
     """Per medicine: doses given, late, skipped and missed, as counts and percentages."""
     child = report.child
     since, until = (
-        day_text(utc_to_local(m, child.timezone).date()) for m in (report.since, report.until)
+        day_text(utc_to_local(m, child.timezone).date(), language)
+        for m in (report.since, report.until)
     )
     lines = [
         t(

@@ -15,6 +15,7 @@ from bot.services.followups.wizard import KINDS
 from bot.services.wizards import ticket
 from bot.texts import t
 from bot.views.common import escape
+from bot.views.dates import format_clock, format_day, format_moment
 from models import Child, Followup, WizardState
 
 BUTTON_TITLE = 18
@@ -24,15 +25,14 @@ def _local(at: datetime, timezone: str) -> datetime:
     return at.astimezone(ZoneInfo(timezone))
 
 
-def day(at: datetime, timezone: str) -> str:
+def day(at: datetime, timezone: str, language: str | None = None) -> str:
     """``Tue 1 Dec`` in the child's time zone."""
-    local = _local(at, timezone)
-    return f"{local:%a} {local.day} {local:%b}"
+    return format_day(_local(at, timezone), "day_unpadded", language)
 
 
-def moment(at: datetime, timezone: str) -> str:
+def moment(at: datetime, timezone: str, language: str | None = None) -> str:
     """``Tue 1 Dec, 14:30`` in the child's time zone."""
-    return f"{day(at, timezone)}, {_local(at, timezone):%H:%M}"
+    return format_moment(_local(at, timezone), "day_time", language)
 
 
 def _icon(followup: Followup, language: str | None) -> str:
@@ -78,7 +78,7 @@ def stopped(language: str | None) -> Reply:
 
 
 def _when_line(followup: Followup, language: str | None) -> str:
-    when = moment(followup.due_at, followup.timezone)
+    when = moment(followup.due_at, followup.timezone, language)
     if followup.recurrence is None:
         return t("followups.when_once", language, when=when)
     repeat = Recurrence.from_text(followup.recurrence).describe()
@@ -126,7 +126,7 @@ def saved(found: SavedFollowup, language: str | None, *, moved: bool = False) ->
     lines = [head, _when_line(followup, language)]
     buttons = _notice_buttons(found, language)
     if found.time_assumed:
-        at = f"{_local(followup.due_at, followup.timezone):%H:%M}"
+        at = format_clock(_local(followup.due_at, followup.timezone), language)
         lines.append(t("followups.time_assumed", language, time=at))
         move = Button(t("followups.button_move", language), Callback("fu", followup.id, "move"))
         buttons.append([move])
@@ -148,8 +148,8 @@ def reminder(occurrence: Occurrence, now: datetime, language: str | None = None)
     when = t(
         f"followups.reminder.{phrase}",
         language,
-        day=day(occurrence.at, zone),
-        time=f"{_local(occurrence.at, zone):%H:%M}",
+        day=day(occurrence.at, zone, language),
+        time=format_clock(_local(occurrence.at, zone), language),
     )
     return Reply(
         t(
@@ -172,7 +172,7 @@ def question(occurrence: Occurrence, language: str | None = None) -> Reply:
         icon=_icon(followup, language),
         title=escape(followup.title),
         child=escape(occurrence.child.name),
-        when=moment(occurrence.at, followup.timezone),
+        when=moment(occurrence.at, followup.timezone, language),
     )
     buttons = [
         [
@@ -195,7 +195,7 @@ def answered(answer: AppointmentAnswer, language: str | None) -> Reply:
         language,
         name=escape(answer.by),
         title=escape(followup.title),
-        when=moment(occurrence.at, followup.timezone),
+        when=moment(occurrence.at, followup.timezone, language),
     )
     if answer.outcome == AppointmentOutcome.HAPPENED:
         return Reply(text)
@@ -238,7 +238,7 @@ def agenda(found: Agenda, language: str | None) -> Reply:
 
 
 def _agenda_times(followup: Followup, times: list[datetime], language: str | None) -> str:
-    shown = [moment(at, followup.timezone) for at in times]
+    shown = [moment(at, followup.timezone, language) for at in times]
     if followup.recurrence is None:
         return t("followups.agenda.once", language, when=shown[0])
     separator = t("followups.agenda.times_separator", language)
@@ -256,7 +256,7 @@ def confirm_cancel(found: SavedFollowup, language: str | None) -> Reply:
         language,
         icon=_icon(followup, language),
         title=escape(followup.title),
-        when=moment(followup.due_at, followup.timezone),
+        when=moment(followup.due_at, followup.timezone, language),
     )
     return Reply(text, [[yes], [keep]])
 

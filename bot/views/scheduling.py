@@ -12,5 +12,5 @@ def mark_late(reply: Reply, fired: Fired, language: str | None = None) -> Reply:
     """``reply`` as is, or, when it goes out late, prefixed with the time it was due."""
     if not fired.late:
         return reply
-    when = local_time(fired.due_at, fired.reminder.timezone, "%a %H:%M")
+    when = local_time(fired.due_at, fired.reminder.timezone, "weekday_time", language)
     return Reply(t("scheduling.late", language, when=when, text=reply.text), reply.buttons)

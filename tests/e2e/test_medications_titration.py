@@ -30,7 +30,7 @@ async def test_a_titration_step_is_applied_and_announced_on_its_day(
     regimen = await say(world, family.mum, family.group, "/meds")
 
     assert started.text.splitlines()[-3:] == [
-        "📈 Plan: +250 mg every 2 day(s) up to 1000 mg:",
+        "📈 Plan: +250 mg every 2 days up to 1000 mg:",
         "• 750 mg from Fri 27 Nov 2026",
         "• 1000 mg from Sun 29 Nov 2026",
     ]

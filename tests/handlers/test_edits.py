@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from telegram import Chat, Message, MessageEntity, Update, User
 from telegram.ext import ApplicationBuilder
 
-from bot.app import COMMANDS
 from bot.handlers import edits, register_all
+from bot.handlers.menus import MENU
 
 TOKEN = "123456:" + "A" * 35
 APP = ApplicationBuilder().token(TOKEN).build()
@@ -33,7 +33,7 @@ def _first_taker(update: Update) -> object:
 
 
 @given(
-    command=st.sampled_from([f"/{c.command}" for c in COMMANDS] + ["⏱ Seizure timer", "hello"]),
+    command=st.sampled_from([f"/{name}" for name in MENU] + ["⏱ Seizure timer", "hello"]),
     rest=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30),
     chat=st.sampled_from(CHATS),
 )

@@ -20,7 +20,7 @@ TOKEN = "123456:" + "A" * 35
 TIMED_KINDS = {doses.REMIND, doses.AGAIN, doses.SNOOZED, doses.MISSED, doses.PLAN, doses.SYNC}
 TIMED_KINDS |= {NOTICE, ASK, titration.KIND, digests.KIND}
 FEATURE_COMMANDS = ["meds", "med", "doses", "adherence", "followup", "reminders"]
-FEATURE_COMMANDS += ["digest", "timezone"]
+FEATURE_COMMANDS += ["digest", "timezone", "language"]
 FEATURE_COMMANDS += ["export"]
 
 

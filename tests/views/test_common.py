@@ -37,7 +37,7 @@ def test_escaped_text_has_no_tag_or_entity_of_its_own(text: str) -> None:
 
 def test_a_moment_is_shown_on_the_teams_clock() -> None:
     assert local_time(NOON_UTC, "Europe/London") == "Wed 01 Jul, 13:00"
-    assert local_time(NOON_UTC, "America/Los_Angeles", "%H:%M") == "05:00"
+    assert local_time(NOON_UTC, "America/Los_Angeles", "time") == "05:00"
 
 
 def test_a_reply_has_no_buttons_or_keyboard_unless_given() -> None:

@@ -9,14 +9,14 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
-from bot.audience import Audience, Recipient
+from bot.audience import Audience
 from bot.services import audit
 from bot.services.errors import DomainError
 from bot.services.medications import regimen
 from bot.services.teams import audience
 from bot.services.teams.children import can_receive, get_child
 from bot.services.teams.permissions import Action, may, require
-from models import Child, DoseDuty, Membership, Person, Role, TeamChat
+from models import Child, DoseDuty, Membership, Person, Role
 
 DEFAULT_ROLES = (Role.GUARDIAN, Role.CAREGIVER)
 ROLE_WORDS = {
@@ -85,12 +85,12 @@ async def _duty(session: AsyncSession, child_id: int, time_of_day: str) -> DoseD
 async def recipients(session: AsyncSession, child_id: int, time_of_day: str) -> Recipients:
     """Who gets the reminder of a dose at ``time_of_day``: privately if they can, else the group."""
     chosen = _chosen(await _team(session, child_id), await _duty(session, child_id, time_of_day))
-    group = await session.scalar(select(TeamChat.chat_id).where(TeamChat.child_id == child_id))
+    group = await audience.group_recipient(session, child_id)
     private = tuple(audience.member(m, p) for m, p in chosen if can_receive(m, p))
     unreachable = [p for m, p in chosen if not can_receive(m, p)]
     if group is None or (private and not unreachable):
         return Recipients(Audience(child_id, private), [])
-    return Recipients(Audience(child_id, (*private, Recipient(group, group=True))), unreachable)
+    return Recipients(Audience(child_id, (*private, group)), unreachable)
 
 
 def parse_time(text: str) -> str:

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock, scheduling
+from bot.replies import Language
 from bot.services import audit
 from bot.services.errors import DomainError
 from bot.services.teams import audience
@@ -27,7 +28,7 @@ class DoseOutcome:
     acknowledged_by: str | None
     copies: list[Outbox]
     alerts: list[Outbox]
-    hearing: frozenset[int]  # the chats of those copies that still hear about the child
+    hearing: dict[int, Language]  # the chats of those copies that still hear about the child
 
 
 async def log_of(session: AsyncSession, reminder: DoseReminder) -> DoseLog | None:

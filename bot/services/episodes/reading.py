@@ -14,6 +14,7 @@ from bot.services.parsing.tokens import Token, norm_at, quote, respell, tokenize
 
 __all__ = ["Fact", "Match", "Reading", "Refusal", "Rescue", "phrase_of", "read"]
 
+
 @vocab.per_language
 def _note() -> re.Pattern[str]:
     """ "note:" and what follows it, in the language being read."""

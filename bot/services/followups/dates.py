@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from dateparser.date import DateDataParser
 from dateutil.relativedelta import relativedelta
@@ -25,11 +25,6 @@ MAX_DATE_WORDS = 8
 MAX_YEARS_AHEAD = 10
 # "at 3" with no am/pm: nobody is booked at 3 in the night, nor sure it means the afternoon.
 AMBIGUOUS_HOURS = range(1, 7)
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _BARE_NUMBER = re.compile(r"[0-9]+(?:st|nd|rd|th)?", re.IGNORECASE)
 _DAY_OF_MONTH = re.compile(
     r"(?:^|\s)(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)(?:\s|$)|\bthe\s+[0-9]{1,2}\b"
@@ -218,8 +213,6 @@ def _moves_with_clock(phrase: str, local: datetime, clock: Clock) -> bool:
     return shifted is not None and shifted[0] - local == timedelta(minutes=1)
 
 
-def describe(local: datetime, *, with_time: bool = True) -> str:
-    """A wall time in English whatever the locale: ``Tuesday 24 November 2026, 09:00``."""
-    month = _MONTH_NAMES[local.month - 1]
-    day = f"{_DAY_NAMES[local.weekday()]} {local.day} {month} {local.year}"
-    return f"{day}, {local:%H:%M}" if with_time else day
+def describe(local: datetime, *, with_time: bool = True) -> datetime | date:
+    """The wall time (or only its day) a refusal shows; the kit writes it in the reader's words."""
+    return local if with_time else local.date()

@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.audience import Audience, Recipient
+from bot.replies import Language
 from bot.services import audit
 from bot.services.teams.children import can_receive
-from models import GroupStranger, Membership, NotifyPreference, Person, Role, TeamChat
+from models import Child, GroupStranger, Membership, NotifyPreference, Person, Role, TeamChat
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,16 @@ def member(membership: Membership, person: Person) -> Recipient:
     return Recipient(person.telegram_user_id, person.language_code, membership.id)
 
 
+async def group_recipient(session: AsyncSession, child_id: int) -> Recipient | None:
+    """The team's linked group (its topic, the team's language), while nobody off the team is
+    in it; None otherwise."""
+    group = await _group(session, child_id)
+    if group is None:
+        return None
+    language = await session.scalar(select(Child.language).where(Child.id == child_id))
+    return Recipient(group.chat_id, language, group=True, thread_id=group.topic_id)
+
+
 def privately(membership: Membership, person: Person) -> Audience:
     """One member's private chat, or nobody if they cannot get private messages."""
     reachable = can_receive(membership, person)
@@ -66,7 +77,7 @@ async def team(
     left out, and so is the group if it is ``exclude_chat_id`` (the author's answer there
     is its copy).
     """
-    group = await _group(session, child_id)
+    group = await group_recipient(session, child_id)
     recipients: list[Recipient] = []
     unreachable: list[str] = []
     for membership, person in await _members(session, child_id):
@@ -79,7 +90,7 @@ async def team(
         elif membership.notify == NotifyPreference.PRIVATE:
             unreachable.append(person.first_name)
     if group is not None and group.chat_id != exclude_chat_id:
-        recipients.append(Recipient(group.chat_id, group=True, thread_id=group.topic_id))
+        recipients.append(group)
         return Audience(child_id, tuple(recipients), tuple(unreachable))
     return Audience(child_id, tuple(recipients))
 
@@ -94,32 +105,35 @@ async def guardians(session: AsyncSession, child_id: int, *, group_too: bool = T
     )
     if reachable or not group_too:
         return Audience(child_id, reachable)
-    group = await _group(session, child_id)
-    return Audience(
-        child_id, (Recipient(group.chat_id, group=True, thread_id=group.topic_id),) if group else ()
-    )
+    group = await group_recipient(session, child_id)
+    return Audience(child_id, (group,) if group else ())
 
 
-async def hearing(session: AsyncSession, child_id: int, chat_ids: Iterable[int]) -> frozenset[int]:
-    """Those of ``chat_ids`` where news of ``child_id`` may show now, edits of old messages too.
+async def hearing(
+    session: AsyncSession, child_id: int, chat_ids: Iterable[int]
+) -> dict[int, Language]:
+    """Those of ``chat_ids`` where news of ``child_id`` may show now, edits of old messages too,
+    each with the language it is read in.
 
-    Only its linked group does (while nobody off the team is in it), and the private
-    chat of someone on its team now: not the chat of someone who left or was removed,
-    nor a group unlinked since.
+    Only its linked group does (in the team's language, while nobody off the team is in
+    it), and the private chat of someone on its team now (in theirs): not the chat of
+    someone who left or was removed, nor a group unlinked since.
     """
     wanted = set(chat_ids)
     if not wanted:
-        return frozenset()
+        return {}
     held_groups = select(GroupStranger.team_chat_id)
-    groups = await session.scalars(
-        select(TeamChat.chat_id).where(
+    groups = await session.execute(
+        select(TeamChat.chat_id, Child.language)
+        .join(Child, Child.id == TeamChat.child_id)
+        .where(
             TeamChat.child_id == child_id,
             TeamChat.chat_id.in_(wanted),
             TeamChat.id.not_in(held_groups),
         )
     )
-    members = await session.scalars(
-        select(Person.telegram_user_id)
+    members = await session.execute(
+        select(Person.telegram_user_id, Person.language_code)
         .join(Membership, Membership.person_id == Person.id)
         .where(
             Membership.child_id == child_id,
@@ -127,7 +141,7 @@ async def hearing(session: AsyncSession, child_id: int, chat_ids: Iterable[int])
             Person.telegram_user_id.in_(wanted),
         )
     )
-    return frozenset([*groups, *members])
+    return {chat_id: language for chat_id, language in [*groups, *members]}
 
 
 async def hears_about(session: AsyncSession, child_id: int, chat_id: int) -> bool:
@@ -157,8 +171,8 @@ async def refused_privately(
     )
     if person is None:
         return None
-    group = await _group(session, membership.child_id)
-    recipients = (Recipient(group.chat_id, group=True, thread_id=group.topic_id),) if group else ()
+    group = await group_recipient(session, membership.child_id)
+    recipients = (group,) if group else ()
     return PrivateRefused(person.first_name, Audience(membership.child_id, recipients))
 
 

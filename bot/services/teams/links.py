@@ -10,6 +10,7 @@ from bot.services import audit
 from bot.services.errors import DomainError
 from bot.services.teams.children import Choice, group_of, membership_in
 from bot.services.teams.permissions import Action, require
+from bot.texts import base_language
 from models import Child, Membership, Person, Role, TeamChat
 
 
@@ -57,6 +58,8 @@ async def link(
             linked_at=clock.now(),
         )
     )
+    if child.language is None:  # the group reads the language of the guardian who linked it
+        child.language = base_language(person.language_code)
     await audit.record(session, "team.group_linked", actor_id=person.id, child_id=child_id)
     return child
 

@@ -35,7 +35,8 @@ async def meet(
     person.first_name = first_name[:128]
     person.last_name = last_name[:128] if last_name else None
     person.username = username
-    person.language_code = language_code
+    if person.language_code is None:  # Telegram's app language on first contact; then /language
+        person.language_code = language_code
     if in_private:
         person.started_bot = True
     await session.flush()

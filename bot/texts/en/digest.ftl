@@ -1,7 +1,10 @@
 ## digest
 
 digest-title = 📋 <b>{ $child }: { $first } – { $last }</b>
-digest-compared = { $days } days, compared with the { $days } days before ({ $first } – { $last }).
+digest-compared = { $days ->
+        [one] { $days } day, compared with the day before
+       *[other] { $days } days, compared with the { $days } days before
+    } ({ $first } – { $last }).
 digest-record_start = ℹ️ The record starts on { $day }: the period before is not complete.
 digest-bad_period = A digest covers 7, 14, 28 or 90 days: for example <code>/digest 90</code>.
 digest-better_title = <b>Better or worse?</b>
@@ -14,24 +17,38 @@ digest-down = −{ $percent }%
 digest-same = no change
 digest-small = ℹ️ Small numbers: a change this size can be chance.
 digest-free_days = Seizure-free days: { $days } (longest run { $run } in a row)
-digest-jerks = Jerks a day, on the { $days } days with a count: median { $median }, most { $most }
+digest-jerks = Jerks a day, { $days ->
+        [one] on the one day with a count
+       *[other] on the { $days } days with a count
+    }: median { $median }, most { $most }
 digest-severity = Clusters ({ $size }+ in { $hours } h): { $clusters } · { $threshold } or longer: { $long } · rescue medicine: { $rescue }
 digest-where_title = <b>Where and when</b>
 digest-part = { $label } { $n }
 digest-triggers = Triggers: { $triggers }
 digest-no_triggers = No triggers noted.
-digest-after_doses = Within 24 h after a dose not given: { $episodes } ({ $doses } doses not given)
+digest-after_doses = Within 24 h after a dose not given: { $episodes } ({ $doses ->
+        [one] { $doses } dose not given
+       *[other] { $doses } doses not given
+    })
 digest-changes_title = <b>Is the new dose working?</b>
 digest-no_changes = No medication changes in this period.
 digest-change = { $day } <b>{ $name }</b> { $before } → { $after }
 digest-change_started = { $day } <b>{ $name }</b> started at { $after }
 digest-change_stopped = { $day } <b>{ $name }</b> stopped
 digest-titration = (titration, { $steps })
-digest-windows = Per 28 days: { $before } in the { $before_days } days before, { $after } in the { $after_days } after
-digest-window_before = Per 28 days: { $before } in the { $before_days } days before
+digest-windows = Per 28 days: { $before } in the { $before_days ->
+        [one] { $before_days } day
+       *[other] { $before_days } days
+    } before, { $after } in the { $after_days } after
+digest-window_before = Per 28 days: { $before } in the { $before_days ->
+        [one] { $before_days } day
+       *[other] { $before_days } days
+    } before
 digest-under_way = Titration under way ({ $steps } so far): not judged yet.
-digest-steps = { $n } steps
-digest-one_step = 1 step
+digest-steps = { $n ->
+        [one] { $n } step
+       *[other] { $n } steps
+    }
 digest-responder = ✅ Half as many or fewer: a 50% responder.
 digest-not_responder = Fewer than half as many: not a 50% responder.
 digest-too_soon = Less than 28 days after it: too soon to judge.
@@ -109,20 +126,6 @@ digest-schedule-button_group_off = 👥 Keep digests out of the group
 digest-schedule-button_back = ‹ Back
 digest-schedule-default_set = 🗞 Your digest of { $child } comes { $when } (your time, { $zone }): change it with /digest schedule.
 digest-schedule-no_digests = Digests are for guardians, caregivers and clinicians, so you'll hear only urgent alerts.
-digest-schedule-weekday-0 = Monday
-digest-schedule-weekday-1 = Tuesday
-digest-schedule-weekday-2 = Wednesday
-digest-schedule-weekday-3 = Thursday
-digest-schedule-weekday-4 = Friday
-digest-schedule-weekday-5 = Saturday
-digest-schedule-weekday-6 = Sunday
-digest-schedule-day_button-0 = Mon
-digest-schedule-day_button-1 = Tue
-digest-schedule-day_button-2 = Wed
-digest-schedule-day_button-3 = Thu
-digest-schedule-day_button-4 = Fri
-digest-schedule-day_button-5 = Sat
-digest-schedule-day_button-6 = Sun
 digest-note-to_team = 💬 Write your message to { $child }'s team: your next message here goes to them, as from you.
 digest-note-to_member = 💬 Write your answer to { $name }: your next message here goes to them, as from you.
 digest-note-relayed = 

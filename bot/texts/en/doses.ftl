@@ -18,7 +18,10 @@ doses-hours_minutes = { $hours } h { $minutes } min
 doses-outcome_skipped = ⏭ Skipped by { $name } at { $time }
 doses-outcome_missed = ❌ Missed: nobody answered by { $time }
 doses-missed_title = ❌ <b>Missed dose for { $child }</b>
-doses-missed_line = { $medicine } at { $time }: nobody recorded it within { $minutes } minutes.
+doses-missed_line = { $medicine } at { $time }: nobody recorded it within { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }.
 doses-button_acknowledge = 👀 Acknowledge
 doses-button_given_after_all = ✅ It was given
 doses-acknowledged = 👀 Seen by { $name } at { $time }
@@ -40,9 +43,15 @@ doses-state_missed = ❌ missed
 doses-state_waiting = 🔔 waiting for an answer
 doses-state_due = ⏳ to come
 doses-state_unanswered = — no answer recorded
-doses-adherence_title = 📊 <b>{ $child }'s doses, last { $days } days</b> ({ $since } – { $until })
+doses-adherence_title = 📊 <b>{ $child }'s doses, last { $days ->
+        [one] day
+       *[other] { $days } days
+    }</b> ({ $since } – { $until })
 doses-adherence_empty = No doses recorded in this period.
-doses-adherence_medicine = <b>{ $name }</b>: { $total } doses
+doses-adherence_medicine = <b>{ $name }</b>: { $total ->
+        [one] { $total } dose
+       *[other] { $total } doses
+    }
 doses-adherence_counts = ✅ given { $given } ({ $given_pct }%) · 🕒 late { $late } ({ $late_pct }%) · ⏭ skipped { $skipped } ({ $skipped_pct }%) · ❌ missed { $missed } ({ $missed_pct }%)
 doses-bad_period = Give the period in days or weeks, up to { $limit } days: for example <code>/adherence 30d</code> or <code>/adherence 2w</code>.
 doses-help-doses = /doses — today's doses and who gave them

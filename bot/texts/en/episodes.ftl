@@ -121,11 +121,22 @@ episodes-duration-minutes = { $n } min
 episodes-duration-hours = { $n } h
 episodes-duration-seconds_range = { $low }–{ $high } s
 episodes-duration-minutes_range = { $low }–{ $high } min
-episodes-count-one = 1 jerk
-episodes-count-many = { $n } jerks
-episodes-count-about = about { $n } jerks
-episodes-count-range = { $low }–{ $high } jerks
-episodes-count-under = under { $n } jerks
+episodes-count-jerks = { $n ->
+        [one] { $n } jerk
+       *[other] { $n } jerks
+    }
+episodes-count-about = about { $n ->
+        [one] { $n } jerk
+       *[other] { $n } jerks
+    }
+episodes-count-range = { $low }–{ $high ->
+        [one] { $high } jerk
+       *[other] { $high } jerks
+    }
+episodes-count-under = under { $n ->
+        [one] { $n } jerk
+       *[other] { $n } jerks
+    }
 episodes-lasted-range = { $low }–{ $high }
 episodes-lasted-under = under { $high }
 episodes-lasted-over = over { $low }

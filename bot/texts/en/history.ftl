@@ -20,7 +20,9 @@ history-setting_count = { $setting } { $n }
 history-period-7d = last 7 days
 history-period-30d = last 30 days
 history-period-all = all time
-history-count-one = 1 episode
-history-count-many = { $n } episodes
+history-count-episodes = { $n ->
+        [one] { $n } episode
+       *[other] { $n } episodes
+    }
 history-help-history = /history — the episodes so far (7d, 30d or all)
 history-help-today = /today — today's episodes at a glance

@@ -12,7 +12,10 @@ medication_parsing-unit_missing = { $amount } what? Add the unit: mg, g, ml, dro
 medication_parsing-unknown_unit = I don't know the unit “{ $unit }”. Use mg, g, ml, drops, tablets or mg/kg/day. Example: /med start valproate 5 ml twice daily
 medication_parsing-bad_time = “{ $time }” is not a time of day. Use 08:00, 20:00, 8am or 8pm. Example: /med start clobazam 5 mg 20:00
 medication_parsing-hour_ambiguous = “{ $hour }” could be morning or evening. Write { $hour }am or { $hour }pm, or the time on a 24-hour clock. Example: /med start clobazam 5 mg 20:00
-medication_parsing-times_conflict = The frequency means { $per_day } doses a day, but you listed { $count } time(s). Give the times or the frequency, not both. Example: /med start levetiracetam 250 mg 08:00 20:00
+medication_parsing-times_conflict = The frequency means { $per_day } doses a day, but you listed { $count ->
+        [one] { $count } time
+       *[other] { $count } times
+    }. Give the times or the frequency, not both. Example: /med start levetiracetam 250 mg 08:00 20:00
 medication_parsing-bad_date = I couldn't read the date “{ $date }”. Use today, tomorrow, a weekday, next week, 1 december or 2026-12-01. Example: /med change levetiracetam 500 mg from tomorrow
 medication_parsing-date_too_far_back = { $date } is more than a day ago. Record changes from yesterday onwards. Example: /med change levetiracetam 500 mg from yesterday
 medication_parsing-date_too_far_ahead = { $date } is more than a year ahead. Check the year. Example: /med change levetiracetam 500 mg from monday

@@ -30,9 +30,15 @@ medications-relay-line = { $name }: { $old } → <b>{ $new }</b>
 medications-relay-when = When: { $when }
 medications-relay-why = Why: { $reason }
 medications-relay-recorded_by = Recorded by { $by }
-medications-relay-plan = 📈 Plan: { $step } every { $days } day(s) up to { $target }:
+medications-relay-plan = 📈 Plan: { $step } every { $days ->
+        [one] day
+       *[other] { $days } days
+    } up to { $target }:
 medications-relay-plan_step = • { $amount } { $day }
-medications-relay-plan_more = • … { $count } more step(s)
+medications-relay-plan_more = • … { $count ->
+        [one] { $count } more step
+       *[other] { $count } more steps
+    }
 medications-relay-plan_ended = The titration plan to { $target } has ended.
 medications-relay-step_title = 📈 <b>{ $child }: titration step</b>
 medications-relay-step_next = Next: { $amount } { $day }.
@@ -61,7 +67,10 @@ medications-regimen-since = { "   " }since { $day }
 medications-regimen-changed = { "   " }last change { $day }: { $old } → { $new }
 medications-regimen-why = { "   " }why: { $reason }
 medications-regimen-by = { "   " }recorded by { $by }
-medications-regimen-plan_active = { "   " }📈 { $step } every { $days } day(s) up to { $target }; next: { $amount } { $day }
+medications-regimen-plan_active = { "   " }📈 { $step } every { $days ->
+        [one] day
+       *[other] { $days } days
+    } up to { $target }; next: { $amount } { $day }
 medications-regimen-plan_paused = { "   " }⏸ titration paused at this dose (target { $target })
 medications-regimen-planned_title = Coming up:
 medications-regimen-planned_line = • { $when }: { $name } { $old } → { $new }

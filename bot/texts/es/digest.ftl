@@ -43,7 +43,6 @@ digest-steps = { $n ->
         [one] 1 paso
        *[other] { $n } pasos
     }
-digest-one_step = 1 paso
 digest-responder = ✅ La mitad de crisis o menos: respuesta de al menos el 50 %.
 digest-not_responder = No han bajado a la mitad: respuesta inferior al 50 %.
 digest-too_soon = Han pasado menos de 28 días desde el cambio: es pronto para valorarlo.
@@ -121,20 +120,6 @@ digest-schedule-button_group_off = 👥 Sin resúmenes en el grupo
 digest-schedule-button_back = ‹ Atrás
 digest-schedule-default_set = 🗞 Tu resumen de { $child } llega { $when } (tu hora, { $zone }). Puedes cambiarlo con /digest schedule.
 digest-schedule-no_digests = Los resúmenes son para tutores, cuidadores y profesionales de salud, así que solo recibirás los avisos urgentes.
-digest-schedule-weekday-0 = lunes
-digest-schedule-weekday-1 = martes
-digest-schedule-weekday-2 = miércoles
-digest-schedule-weekday-3 = jueves
-digest-schedule-weekday-4 = viernes
-digest-schedule-weekday-5 = sábado
-digest-schedule-weekday-6 = domingo
-digest-schedule-day_button-0 = Lun
-digest-schedule-day_button-1 = Mar
-digest-schedule-day_button-2 = Mié
-digest-schedule-day_button-3 = Jue
-digest-schedule-day_button-4 = Vie
-digest-schedule-day_button-5 = Sáb
-digest-schedule-day_button-6 = Dom
 digest-note-to_team = 💬 Escribe tu mensaje para el equipo de { $child }: lo próximo que envíes aquí les llegará de tu parte.
 digest-note-to_member = 💬 Escribe tu respuesta para { $name }: lo próximo que envíes aquí le llegará de tu parte.
 digest-note-relayed = 

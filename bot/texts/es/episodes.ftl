@@ -72,8 +72,7 @@ episodes-button_back = ‹ Volver a la lista
 episodes-duration-seconds = { $n } s
 episodes-duration-minutes = { $n } min
 episodes-duration-hours = { $n } h
-episodes-count-one = 1 sacudida
-episodes-count-many = { $n ->
+episodes-count-jerks = { $n ->
         [one] 1 sacudida
        *[other] { $n } sacudidas
     }

@@ -20,7 +20,9 @@ history-setting_count = { $setting } { $n }
 history-period-7d = últimos 7 días
 history-period-30d = últimos 30 días
 history-period-all = desde el principio
-history-count-one = 1 crisis
-history-count-many = { $n } crisis
+history-count-episodes = { $n ->
+        [one] { $n } crisis
+       *[other] { $n } crisis
+    }
 history-help-history = /history — las crisis hasta ahora (7d, 30d o all)
 history-help-today = /today — las crisis de hoy de un vistazo

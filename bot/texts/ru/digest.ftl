@@ -66,7 +66,6 @@ digest-steps = { $n ->
         [many] { $n } шагов
        *[other] { $n } шага
     }
-digest-one_step = 1 шаг
 digest-responder = ✅ Приступов стало вдвое меньше или ещё меньше: снижение на 50% и больше.
 digest-not_responder = Приступов не стало вдвое меньше: снижения на 50% нет.
 digest-too_soon = После изменения прошло меньше 28 дней: оценивать рано.
@@ -144,20 +143,6 @@ digest-schedule-button_group_off = 👥 Не показывать в групп�
 digest-schedule-button_back = ‹ Назад
 digest-schedule-default_set = 🗞 Сводка ({ $child }) будет приходить { $when } (ваше время, { $zone }). Изменить: /digest schedule.
 digest-schedule-no_digests = Сводки получают родители, помощники и врачи, поэтому вам будут приходить только срочные оповещения.
-digest-schedule-weekday-0 = понедельник
-digest-schedule-weekday-1 = вторник
-digest-schedule-weekday-2 = среда
-digest-schedule-weekday-3 = четверг
-digest-schedule-weekday-4 = пятница
-digest-schedule-weekday-5 = суббота
-digest-schedule-weekday-6 = воскресенье
-digest-schedule-day_button-0 = Пн
-digest-schedule-day_button-1 = Вт
-digest-schedule-day_button-2 = Ср
-digest-schedule-day_button-3 = Чт
-digest-schedule-day_button-4 = Пт
-digest-schedule-day_button-5 = Сб
-digest-schedule-day_button-6 = Вс
 digest-note-to_team = 💬 Напишите сообщение команде ({ $child }): ваше следующее сообщение здесь я передам им от вашего имени.
 digest-note-to_member = 💬 Напишите ответ для { $name }: ваше следующее сообщение здесь я передам от вашего имени.
 digest-note-relayed = 

@@ -72,8 +72,7 @@ episodes-button_back = ‹ К списку
 episodes-duration-seconds = { $n } с
 episodes-duration-minutes = { $n } мин
 episodes-duration-hours = { $n } ч
-episodes-count-one = 1 подёргивание
-episodes-count-many = { $n ->
+episodes-count-jerks = { $n ->
         [one] { $n } подёргивание
         [few] { $n } подёргивания
         [many] { $n } подёргиваний

@@ -20,8 +20,7 @@ history-setting_count = { $setting } { $n }
 history-period-7d = за последние 7 дней
 history-period-30d = за последние 30 дней
 history-period-all = за всё время
-history-count-one = 1 приступ
-history-count-many = { $n ->
+history-count-episodes = { $n ->
         [one] { $n } приступ
         [few] { $n } приступа
         [many] { $n } приступов

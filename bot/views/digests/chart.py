@@ -27,6 +27,7 @@ from bot.services.digests.figures import Figures
 from bot.services.digests.medicines import DoseLine, Effect
 from bot.services.digests.period import Period
 from bot.texts import t
+from bot.views.dates import format_day
 from bot.views.digests.words import day_month, short
 from bot.views.medications.changes import dose
 
@@ -61,12 +62,15 @@ def _x(period: Period, moment: datetime) -> float:
     return (period.local(moment) - period.local(period.start)) / timedelta(days=1)
 
 
-def _day_ticks(ax: Axes, period: Period) -> None:
+def _day_ticks(ax: Axes, period: Period, language: str | None) -> None:
     step = 1 if period.days <= 14 else 7 if period.days <= 28 else 14
     if period.days > LONG:  # an export's long period: about eight dates, with their year
         step = -(-period.days // 8)
     days = period.dates()[::step]
-    labels = [f"{day:%b %Y}" if period.days > LONG else day_month(day) for day in days]
+    labels = [
+        format_day(day, "month_year", language) if period.days > LONG else day_month(day, language)
+        for day in days
+    ]
     ax.set_xticks([i * step + 0.5 for i in range(len(days))], labels, fontproperties=_font(8))
     ax.set_xlim(0, period.days)
 
@@ -268,8 +272,9 @@ def chart(figures: Figures, language: str | None = None, *, for_print: bool = Fa
         "digest.chart.title",
         language,
         child=figures.child.name,
-        first=day_month(period.first) + (f" {period.first.year}" if period.days > LONG else ""),
-        last=f"{day_month(period.last)} {period.last.year}",
+        first=day_month(period.first, language)
+        + (f" {period.first.year}" if period.days > LONG else ""),
+        last=f"{day_month(period.last, language)} {period.last.year}",
     )
     figure.text(
         0.02,
@@ -284,7 +289,7 @@ def chart(figures: Figures, language: str | None = None, *, for_print: bool = Fa
     _legend(bars, language, for_print, period.days)
     _doses(doses, figures, language)
     _changes([bars, doses], figures, language)
-    _day_ticks(doses, period)
+    _day_ticks(doses, period, language)
     bars.tick_params(axis="x", labelbottom=False, length=0)
     for ax in (bars, doses):
         for side in ("top", "right"):

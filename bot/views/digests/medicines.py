@@ -20,7 +20,7 @@ def _rate(window: Window) -> str:
 
 
 def _steps(n: int, language: str | None) -> str:
-    return t("digest.one_step", language) if n == 1 else t("digest.steps", language, n=n)
+    return t("digest.steps", language, n=n)
 
 
 def _verdict(effect: Effect, period_end: datetime, language: str | None) -> str:

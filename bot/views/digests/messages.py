@@ -41,7 +41,7 @@ def figures_message(
     """
     text = message(figures, language).text
     if late is not None:
-        when = local_time(late[0], late[1], "%a %d %b, %H:%M")
+        when = local_time(late[0], late[1], "moment", language)
         text = f"{t('digest.send.late', language, when=when)}\n\n{text}"
     if role != Role.CLINICIAN:
         return Reply(text)
@@ -72,8 +72,8 @@ def read_notice(read: Read, language: str | None = None) -> Reply:
             name=bounded(read.person.first_name, NAME_LIMIT),
             role=t(f"permissions.role.{read.membership.role}", language),
             child=bounded(read.child.name, NAME_LIMIT),
-            first=day_month(period.first),
-            last=f"{day_month(period.last)} {period.last.year}",
+            first=day_month(period.first, language),
+            last=f"{day_month(period.last, language)} {period.last.year}",
         )
     )
 

@@ -8,6 +8,7 @@ from bot.services.digests.subscriptions import Schedule
 from bot.services.teams.permissions import Action, may
 from bot.texts import escape, t
 from bot.views.common import local_time
+from bot.views.dates import weekday_name
 from models import DigestCadence, DigestSubscription
 
 HOURS = range(6, 22)  # the times offered, on the reader's clock
@@ -19,7 +20,7 @@ def describe(subscription: DigestSubscription, language: str | None = None) -> s
     return t(
         f"digest.schedule.{subscription.cadence}",
         language,
-        weekday=t(f"digest.schedule.weekday.{subscription.weekday}", language),
+        weekday=weekday_name(subscription.weekday, language),
         hour=f"{subscription.hour:02d}:00",
     )
 
@@ -34,7 +35,7 @@ def menu(schedule: Schedule, language: str | None = None, *, saved: bool = False
     if found is None or found.next_due_at is None:
         lines.append(t("digest.schedule.none", language))
     else:
-        nxt = local_time(found.next_due_at, schedule.timezone, "%a %d %b, %H:%M")
+        nxt = local_time(found.next_due_at, schedule.timezone, "moment", language)
         when = describe(found, language)
         lines.append(
             t("digest.schedule.now", language, when=when, zone=schedule.timezone, next=nxt)
@@ -58,7 +59,7 @@ def ask_day(schedule: Schedule, cadence: DigestCadence, language: str | None = N
     child_id = schedule.child.id
     days = [
         Button(
-            t(f"digest.schedule.day_button.{day}", language),
+            weekday_name(day, language, "abbreviated").capitalize(),
             Callback("dsub", child_id, "day", f"{cadence}.{day}"),
         )
         for day in range(7)
@@ -87,7 +88,7 @@ def ask_hour(
     text = t(
         "digest.schedule.ask_hour",
         language,
-        weekday=t(f"digest.schedule.weekday.{weekday}", language),
+        weekday=weekday_name(weekday, language),
         zone=schedule.timezone,
     )
     return Reply(text, [*rows, [back]])

@@ -22,9 +22,11 @@ MAX_FOLLOWUPS = 3
 
 def _header(figures: Figures, language: str | None) -> str:
     period = figures.period
-    last = f"{day_month(period.last)} {period.last.year}"
+    last = f"{day_month(period.last, language)} {period.last.year}"
     child = bounded(figures.child.name, CHILD_LIMIT)
-    return t("digest.title", language, child=child, first=day_month(period.first), last=last)
+    return t(
+        "digest.title", language, child=child, first=day_month(period.first, language), last=last
+    )
 
 
 def _against(counted: Compared, language: str | None) -> str:
@@ -60,7 +62,9 @@ def _frequency(figures: Figures, language: str | None) -> list[str]:
     if any(c.small and c.percent is not None for c in (found.episodes, found.episode_days)):
         lines.append(t("digest.small", language))
     if figures.record_start is not None:
-        lines.append(t("digest.record_start", language, day=day_month(figures.record_start)))
+        lines.append(
+            t("digest.record_start", language, day=day_month(figures.record_start, language))
+        )
     lines.append(t("digest.free_days", language, days=found.free_days, run=found.longest_free_run))
     if found.jerk_days:
         lines.append(
@@ -144,7 +148,7 @@ def _trust(figures: Figures, language: str | None) -> list[str]:
 def _followups(figures: Figures, language: str | None) -> list[str]:
     lines = [t("digest.followups_title", language)]
     for upcoming in figures.followups[:MAX_FOLLOWUPS]:
-        when = local_time(upcoming.times[0], figures.child.timezone, "%a %d %b %H:%M")
+        when = local_time(upcoming.times[0], figures.child.timezone, "moment_plain", language)
         title = bounded(upcoming.followup.title, TITLE_LIMIT)
         lines.append(t("digest.followup", language, when=when, title=title))
     return lines if figures.followups else [*lines, t("digest.no_followups", language)]
@@ -161,8 +165,8 @@ def message(figures: Figures, language: str | None = None) -> Reply:
                 "digest.compared",
                 language,
                 days=days,
-                first=day_month(before.first),
-                last=day_month(before.last),
+                first=day_month(before.first, language),
+                last=day_month(before.last, language),
             ),
         ],
         _frequency(figures, language),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.views.common import escape
+from bot.views.dates import format_day
 
 NAME_LIMIT = 16  # a medicine's name: "levetiracetam", "valproate sodium"
 
@@ -14,9 +15,9 @@ def short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def day_month(day: date) -> str:
+def day_month(day: date, language: str | None = None) -> str:
     """A day as people say it: 3 Nov."""
-    return f"{day.day} {day:%b}"
+    return format_day(day, "day_month", language)
 
 
 def bounded(text: str, limit: int = NAME_LIMIT) -> str:

@@ -9,6 +9,7 @@ from bot.services.episodes.history import Card
 from bot.services.episodes.vocabulary import UNSPECIFIED_RESCUE
 from bot.texts import t
 from bot.views.common import escape
+from bot.views.dates import format_clock, format_day, format_moment
 from bot.views.limits import MAX_TEXT, clip
 from models import Child, Episode, EpisodeKind
 from models.episode import DurationBound, TimePrecision
@@ -70,7 +71,7 @@ def _counted(episode: Episode, language: str | None) -> str | None:
         return t("episodes.count.range", language, low=count, high=most)
     if episode.count_approximate:
         return t("episodes.count.about", language, n=count)
-    return t(f"episodes.count.{'one' if count == 1 else 'many'}", language, n=count)
+    return t("episodes.count.jerks", language, n=count)
 
 
 def part_of_day(hour: int) -> str:
@@ -95,13 +96,13 @@ def moment(
     on = "today" if local.date() == today else None
     if local.date() == today - timedelta(days=1):
         on = "yesterday"
-    day = local.strftime("%a %d %b")
+    day = format_day(local, "day", language)
     if precision == TimePrecision.DAY:
         return t(f"episodes.on_day.{on or 'other'}", language, day=day)
     if precision == TimePrecision.PART_OF_DAY:
         part = part_of_day(local.hour)
         return t(f"episodes.part.{on or 'other'}.{part}", language, day=day)
-    time = local.strftime("%H:%M")
+    time = format_clock(local, language)
     about = "_about" if precision == TimePrecision.ABOUT else ""
     if on == "today":
         return t(f"episodes.today_at{about}", language, time=time)
@@ -113,7 +114,7 @@ def moment(
 def stamp(episode: Episode, timezone: str, language: str | None = None) -> str:
     """When, in a list: "Tue 24 Nov 21:30", "Tue 24 Nov ~07:00", "Tue 24 Nov, evening"."""
     local = episode.occurred_at.astimezone(ZoneInfo(timezone))
-    day, time = local.strftime("%a %d %b"), local.strftime("%H:%M")
+    day, time = format_day(local, "day", language), format_clock(local, language)
     if episode.time_precision == TimePrecision.DAY:
         return day
     if episode.time_precision == TimePrecision.PART_OF_DAY:
@@ -121,7 +122,7 @@ def stamp(episode: Episode, timezone: str, language: str | None = None) -> str:
         return t("episodes.stamp_part", language, day=day, part=part)
     if episode.time_precision == TimePrecision.ABOUT:
         return t("episodes.stamp_about", language, day=day, time=time)
-    return f"{day} {time}"
+    return format_moment(local, "moment_plain", language)
 
 
 def when(episode: Episode, timezone: str, now: datetime, language: str | None = None) -> str:
@@ -130,7 +131,7 @@ def when(episode: Episode, timezone: str, now: datetime, language: str | None = 
     start = moment(episode.occurred_at, timezone, now, language, precision)
     if episode.window_end_at is None:
         return start
-    end = episode.window_end_at.astimezone(ZoneInfo(timezone)).strftime("%H:%M")
+    end = format_clock(episode.window_end_at.astimezone(ZoneInfo(timezone)), language)
     return t("episodes.window", language, start=start, end=end)
 
 

@@ -116,10 +116,8 @@ def today(summary: Today, language: str | None = None) -> Reply:
     child = escape(summary.child.name)
     if not summary.count:
         return Reply(t("history.today_empty", language, child=child))
-    count_key = "history.count.one" if summary.count == 1 else "history.count.many"
-    head = t(
-        "history.today_title", language, child=child, count=t(count_key, language, n=summary.count)
-    )
+    count = t("history.count.episodes", language, n=summary.count)
+    head = t("history.today_title", language, child=child, count=count)
     if summary.total_seconds:
         total = card_view.duration(summary.total_seconds, language)
         head += ", " + t("history.today_total", language, duration=total)

@@ -12,6 +12,7 @@ from bot.services.episodes.history import Receipt
 from bot.services.episodes.parsed import Option
 from bot.texts import t
 from bot.views.common import escape
+from bot.views.dates import format_clock
 from bot.views.episodes.card import NOTE_LIMIT, body, lasted, moment, when
 from bot.views.limits import clip, fit, room
 from models import Child
@@ -155,7 +156,7 @@ def _time(
         return None
     zone = ZoneInfo(child.timezone)
     if len({m.astimezone(zone).date() for m in moments}) == 1:
-        return at.astimezone(zone).strftime("%H:%M")
+        return format_clock(at.astimezone(zone), language)
     return moment(at, child.timezone, now, language, TimePrecision.EXACT)
 
 
@@ -179,4 +180,4 @@ def _count(option: Option, language: str | None) -> str | None:
         return None
     if isinstance(most, int):
         return t("episodes.count.range", language, low=count, high=most)
-    return t(f"episodes.count.{'one' if count == 1 else 'many'}", language, n=count)
+    return t("episodes.count.jerks", language, n=count)

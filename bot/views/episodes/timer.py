@@ -55,7 +55,7 @@ def cancelled(language: str | None = None) -> Reply:
 
 
 def _started(timer: Live) -> str:
-    return local_time(timer.started_at, timer.timezone, "%H:%M:%S")
+    return local_time(timer.started_at, timer.timezone, "clock_seconds")
 
 
 def _starter(timer: Live, language: str | None) -> str:

@@ -58,7 +58,7 @@ def so_far(data: dict[str, Any], language: str | None = None) -> str:
     facts = []
     if data.get("occurred_at"):
         at = datetime.fromisoformat(data["occurred_at"])
-        facts.append("🕒 " + local_time(at, data["timezone"], "%a %H:%M"))
+        facts.append("🕒 " + local_time(at, data["timezone"], "weekday_time", language))
     if data.get("origin") == "timer" and data.get("duration_seconds") is not None:
         facts.append("⏳ " + clock_face(data["duration_seconds"]))
     elif "duration_seconds" in data:

@@ -13,6 +13,7 @@ from bot.services.digests.period import Period
 from bot.services.exports.export import CHOICES, Export, Format
 from bot.texts import t
 from bot.views.common import escape
+from bot.views.dates import format_day, format_moment
 from models import Child
 
 PREFIX = "exp"
@@ -46,8 +47,9 @@ def choose_name(child: Child, choice: str, language: str | None = None) -> Reply
     return Reply(t("exports.choose_name", language, child=escape(child.name)), rows)
 
 
-def _days(period: Period) -> dict[str, str]:
-    return {"first": f"{period.first:%d %b %Y}", "last": f"{period.last:%d %b %Y}"}
+def _days(period: Period, language: str | None) -> dict[str, str]:
+    first, last = (format_day(day, "date", language) for day in (period.first, period.last))
+    return {"first": first, "last": last}
 
 
 def preparing(export: Export, language: str | None = None) -> Reply:
@@ -58,7 +60,7 @@ def preparing(export: Export, language: str | None = None) -> Reply:
             language,
             format=t(f"exports.format_name.{export.format}", language),
             child=escape(records.child.name),
-            **_days(records.period),
+            **_days(records.period, language),
         )
     )
 
@@ -71,8 +73,8 @@ def caption(export: Export, language: str | None = None) -> str:
         language,
         child=escape(records.child.name),
         format=t(f"exports.format_name.{export.format}", language),
-        made=f"{made:%d %b %Y %H:%M}",
-        **_days(records.period),
+        made=format_moment(made, "moment_year", language),
+        **_days(records.period, language),
     )
 
 

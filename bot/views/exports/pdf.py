@@ -20,6 +20,7 @@ from bot.services.exports.dosing import steps
 from bot.services.exports.export import Export
 from bot.services.exports.records import Member, Records
 from bot.texts import has, t
+from bot.views.dates import format_day, format_moment
 from bot.views.digests.chart import chart
 from bot.views.digests.text import message
 from bot.views.episodes.card import looked
@@ -165,11 +166,9 @@ def render(export: Export, language: str | None = None, tick: Tick | None = None
     assert figures is not None, "a PDF export reads the digest of its period"
     child, period = records.child, records.period
     zone = child.timezone
-    made = f"{utc_to_local(records.made_at, zone):%d %b %Y %H:%M} ({zone})"
-    title = _p(
-        "title", language, child=child.name, first=f"{period.first:%d %b %Y}",
-        last=f"{period.last:%d %b %Y}",
-    )  # fmt: skip
+    made = f"{format_moment(utc_to_local(records.made_at, zone), 'moment_year', language)} ({zone})"
+    first, last = (format_day(day, "date", language) for day in (period.first, period.last))
+    title = _p("title", language, child=child.name, first=first, last=last)
     doc = Document(
         title, _p("made", language, made=made), lambda n: _p("page", language, page=n, pages="{nb}")
     )

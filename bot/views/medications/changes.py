@@ -14,6 +14,7 @@ from bot.services.medications.drugs import resolve
 from bot.services.medications.regimen import Dosing
 from bot.texts import t
 from bot.views.common import escape
+from bot.views.dates import decimal, format_clock, format_day
 from bot.views.medications import weight as weight_views
 from bot.views.teams.members import role_name
 from models import ChangeAction, Medication, Role, Titration
@@ -21,9 +22,9 @@ from models import ChangeAction, Medication, Role, Titration
 PLAN_STEPS_SHOWN = 5
 
 
-def amount(value: Decimal) -> str:
-    """A dose as people write it: 250, 2.5, 0.25 (never 250.0000 or 2.5E+2)."""
-    return format(value.normalize(), "f")
+def amount(value: Decimal, language: str | None = None) -> str:
+    """A dose as people write it: 250, 2.5, 0.25 (never 250.0000 or 2.5E+2); 2,5 in Spanish."""
+    return decimal(value, language)
 
 
 def dose(value: Decimal, unit: str) -> str:
@@ -37,28 +38,32 @@ def dosing_text(dosing: Dosing | None, language: str | None = None) -> str:
         return t("medications.not_taken", language)
     if not dosing.times:
         return t(
-            "medications.dosing_as_needed", language, amount=amount(dosing.amount), unit=dosing.unit
+            "medications.dosing_as_needed",
+            language,
+            amount=amount(dosing.amount, language),
+            unit=dosing.unit,
         )
     return t(
         "medications.dosing",
         language,
-        amount=amount(dosing.amount),
+        amount=amount(dosing.amount, language),
         unit=dosing.unit,
         times=", ".join(dosing.times),
     )
 
 
-def day_text(day: date) -> str:
+def day_text(day: date, language: str | None = None) -> str:
     """A day with its year (Wed 25 Nov 2026), so a date in the history is never ambiguous."""
-    return day.strftime("%a %d %b %Y")
+    return format_day(day, "day_year", language)
 
 
 def when(moment: datetime, timezone: str, language: str | None = None) -> str:
     """When a change applies: from a whole day (from Thu 26 Nov 2026), or from a moment."""
     local = utc_to_local(moment, timezone)
     if local.hour == local.minute == 0:
-        return t("medications.from_day", language, day=day_text(local.date()))
-    return t("medications.from_moment", language, day=day_text(local.date()), time=f"{local:%H:%M}")
+        return t("medications.from_day", language, day=day_text(local.date(), language))
+    day, time = day_text(local.date(), language), format_clock(local, language)
+    return t("medications.from_moment", language, day=day, time=time)
 
 
 def medicine_name(medication: Medication) -> str:
@@ -99,7 +104,7 @@ def _plan_lines(
                 "medications.relay.plan_step",
                 language,
                 amount=dose(value, plan.unit),
-                day=t("medications.from_day", language, day=day_text(day)),
+                day=t("medications.from_day", language, day=day_text(day, language)),
             )
         )
     if len(steps) > PLAN_STEPS_SHOWN:
@@ -155,10 +160,10 @@ def relay(recorded: Recorded, language: str | None = None) -> Reply:
 def _ratio(before: Decimal, after: Decimal, language: str | None) -> tuple[str, str]:
     """The text key and the ratio: "4" (×) going up; "1/4" or "30%" going down."""
     if after > before:
-        return "medications.confirm.dose_ratio_up", amount(round(after / before, 2))
+        return "medications.confirm.dose_ratio_up", amount(round(after / before, 2), language)
     inverse = before / after
     if inverse == inverse.to_integral_value():
-        return "medications.confirm.dose_ratio_down", f"1/{amount(inverse)}"
+        return "medications.confirm.dose_ratio_down", f"1/{amount(inverse, language)}"
     return "medications.confirm.dose_ratio_down", f"{round(100 * after / before)}%"
 
 
@@ -168,7 +173,7 @@ def _range_line(finding: Finding, language: str | None) -> str:
     if finding.mg_per_ml is None:
         daily = t("medications.confirm.per_day", language, amount=total)
     else:
-        strength = amount(finding.mg_per_ml)
+        strength = amount(finding.mg_per_ml, language)
         daily = t("medications.confirm.per_day_liquid", language, amount=total, strength=strength)
     key = "target_above" if finding.of_target else f"dose_{finding.side}"
     return t(

@@ -22,11 +22,11 @@ def _last_change(
         t(
             "medications.regimen.since",
             language,
-            day=day_text(utc_to_local(entry.since, timezone).date()),
+            day=day_text(utc_to_local(entry.since, timezone).date(), language),
         )
     ]
     if change.action != ChangeAction.START:
-        day = day_text(utc_to_local(change.effective_at, timezone).date())
+        day = day_text(utc_to_local(change.effective_at, timezone).date(), language)
         old, new = dosing_text(entry.previous, language), dosing_text(entry.dosing, language)
         lines.append(t("medications.regimen.changed", language, day=day, old=old, new=new))
     if change.reason:
@@ -54,7 +54,7 @@ def _plan_line(plan: Titration, entry: RegimenEntry, timezone: str, language: st
         day=t(
             "medications.from_day",
             language,
-            day=day_text(utc_to_local(plan.next_step_at, timezone).date()),
+            day=day_text(utc_to_local(plan.next_step_at, timezone).date(), language),
         ),
     )
 
@@ -92,7 +92,7 @@ def regimen(page: RegimenPage, language: str | None = None) -> Reply:
                 "medications.regimen.title_on",
                 language,
                 child=child,
-                day=day_text(utc_to_local(page.moment, tz).date()),
+                day=day_text(utc_to_local(page.moment, tz).date(), language),
             )
         ]
     if not page.entries:

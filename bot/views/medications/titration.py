@@ -12,7 +12,7 @@ from bot.views.medications.changes import day_text, dose, dosing_text, medicine_
 
 
 def _from(day: date, language: str | None) -> str:
-    return t("medications.from_day", language, day=day_text(day))
+    return t("medications.from_day", language, day=day_text(day, language))
 
 
 def step(applied: AppliedStep, language: str | None = None) -> Reply:

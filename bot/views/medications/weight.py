@@ -13,11 +13,12 @@ from bot.services.medications.proposals import Proposal
 from bot.services.medications.settings import Setting
 from bot.texts import t
 from bot.views.common import escape
+from bot.views.dates import decimal, format_day
 
 
-def amount(value: Decimal) -> str:
-    """A number as people write it: 220, 112.5, 0.045."""
-    return format(value.normalize(), "f")
+def amount(value: Decimal, language: str | None = None) -> str:
+    """A number as people write it: 220, 112.5, 0.045 (112,5 in Spanish)."""
+    return decimal(value, language)
 
 
 def _how(doses_a_day: int, language: str | None) -> str:
@@ -35,10 +36,10 @@ def worked_out(basis: PerKg, language: str | None = None) -> str:
     return t(
         f"medications.weight.{key}",
         language,
-        per_kg=amount(basis.per_kg_day),
-        weight=amount(basis.weight_kg),
-        daily=amount(basis.daily),
-        dose=amount(basis.dose),
+        per_kg=amount(basis.per_kg_day, language),
+        weight=amount(basis.weight_kg, language),
+        daily=amount(basis.daily, language),
+        dose=amount(basis.dose, language),
         how=_how(basis.doses_a_day, language),
     )
 
@@ -49,14 +50,19 @@ def per_kg_lines(proposal: Proposal, language: str | None = None) -> list[str]:
     lines = [worked_out(proposal.basis, language)]
     if proposal.weighed_at is not None:
         local = utc_to_local(proposal.weighed_at, proposal.child.timezone)
-        lines.append(t("medications.weight.weighed", language, day=f"{local:%a %d %b %Y}"))
+        lines.append(
+            t("medications.weight.weighed", language, day=format_day(local, "day_year", language))
+        )
     return lines
 
 
 def relay_line(per_kg_day: Decimal, weight_kg: Decimal, language: str | None = None) -> str:
     """What the team is told a recorded dose was worked out from."""
     return t(
-        "medications.weight.relay", language, per_kg=amount(per_kg_day), weight=amount(weight_kg)
+        "medications.weight.relay",
+        language,
+        per_kg=amount(per_kg_day, language),
+        weight=amount(weight_kg, language),
     )
 
 
@@ -69,8 +75,8 @@ def question(asked: WeightAsked, language: str | None = None) -> Reply:
             "medications.weight.ask_again",
             language,
             child=child,
-            weight=amount(asked.last_kg),
-            day=f"{day:%a %d %b %Y}",
+            weight=amount(asked.last_kg, language),
+            day=format_day(day, "day_year", language),
         )
     else:
         text = t("medications.weight.ask", language, child=child)
@@ -86,12 +92,18 @@ def weight(setting: Setting, language: str | None = None) -> Reply:
     name = escape(child.name)
     if child.weight_kg is None or child.weight_recorded_at is None:
         return Reply(t("medications.weight.none", language, child=name))
-    kg = amount(child.weight_kg)
+    kg = amount(child.weight_kg, language)
     if setting.changed:
         return Reply(t("medications.weight.saved", language, child=name, weight=kg))
     day = utc_to_local(child.weight_recorded_at, child.timezone)
     return Reply(
-        t("medications.weight.shown", language, child=name, weight=kg, day=f"{day:%a %d %b %Y}")
+        t(
+            "medications.weight.shown",
+            language,
+            child=name,
+            weight=kg,
+            day=format_day(day, "day_year", language),
+        )
     )
 
 

@@ -72,7 +72,7 @@ def open_list(child: Child, invites: list[Invite], language: str | None) -> Repl
     lines = [t("invites.list_title", language, child=escape(child.name))]
     buttons = []
     for n, invite in enumerate(invites, start=1):
-        until = local_time(invite.expires_at, child.timezone)
+        until = local_time(invite.expires_at, child.timezone, "moment", language)
         lines.append(
             t(
                 "invites.list_line",

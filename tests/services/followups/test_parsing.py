@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.handlers.kit import _param as shown
 from bot.recurrence import utc_to_local
 from bot.services.followups.parsing import FollowupParseError, ParsedFollowup, parse_followup
 from bot.texts import has, t
@@ -238,19 +239,26 @@ def test_no_title(text: str) -> None:
 )
 def test_in_the_past_says_the_date_back_in_local_time(text: str, when: str) -> None:
     error = refusal(text)
-    assert (error.key, error.params) == ("followup_parsing.in_the_past", {"when": when})
+    assert error.key == "followup_parsing.in_the_past"
+    assert shown(error.params["when"]) == when  # the kit writes it in the reader's language
 
 
 def test_in_the_past_in_another_zone() -> None:
     with pytest.raises(FollowupParseError) as caught:
         parse("today 18:00 EEG", TOKYO)  # it is already 19:00 in Tokyo
-    assert caught.value.params == {"when": "Wednesday 25 November 2026, 18:00"}
+    assert shown(caught.value.params["when"]) == "Wednesday 25 November 2026, 18:00"
 
 
 def test_month_first_numbers_read_day_first_are_too_far() -> None:
     error = refusal("12/25 EEG")  # day 12 of a month 25 does not exist: dateparser reads 2125
     assert error.key == "followup_parsing.too_far"
-    assert error.params == {"when": "Monday 12 November 2125", "years": 10}
+    assert (shown(error.params["when"]), error.params["years"]) == ("Monday 12 November 2125", 10)
+
+
+def test_a_refused_date_is_written_in_the_readers_language() -> None:
+    when = refusal("2026-11-24 09:00 EEG").params["when"]
+    assert shown(when, "es") == "martes, 24 de noviembre de 2026, 09:00"
+    assert shown(when, "ru") == "вторник, 24 ноября 2026\u202fг., 09:00"
 
 
 @pytest.mark.parametrize("text", ["every", "every weekday meds", "every now and then meds"])

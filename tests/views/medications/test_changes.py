@@ -146,13 +146,13 @@ def test_a_relay_with_a_plan_lists_its_first_steps_and_how_many_more() -> None:
     lines = views.relay(recorded).text.splitlines()
 
     assert lines[-7:] == [
-        "📈 Plan: +250 mg every 7 day(s) up to 1000 mg:",
+        "📈 Plan: +250 mg every 7 days up to 1000 mg:",
         "• 300 mg from Tue 01 Dec 2026",
         "• 350 mg from Wed 02 Dec 2026",
         "• 400 mg from Thu 03 Dec 2026",
         "• 450 mg from Fri 04 Dec 2026",
         "• 500 mg from Sat 05 Dec 2026",
-        "• … 2 more step(s)",
+        "• … 2 more steps",
     ]
 
 
@@ -161,7 +161,7 @@ def test_a_taper_shows_its_step_with_a_minus_and_an_ended_plan_says_so() -> None
     ended = _recorded(_change(ChangeAction.ADJUST), MORE, TWICE, ended_plan=_plan())
 
     assert views.relay(taper).text.splitlines()[-1] == (
-        "📈 Plan: −250 mg every 7 day(s) up to 1000 mg:"
+        "📈 Plan: −250 mg every 7 days up to 1000 mg:"
     )
     assert views.relay(ended).text.splitlines()[-1] == "The titration plan to 1000 mg has ended."
 

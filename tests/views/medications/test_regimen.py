@@ -144,7 +144,7 @@ def test_an_active_plan_shows_the_next_step_and_a_guardian_can_pause_it() -> Non
     reply = views.regimen(_page([_entry()], plans={5: _plan()}))
 
     assert reply.text.splitlines()[-1] == (
-        "   📈 +250 mg every 7 day(s) up to 1000 mg; next: 750 mg from Wed 02 Dec 2026"
+        "   📈 +250 mg every 7 days up to 1000 mg; next: 750 mg from Wed 02 Dec 2026"
     )
     assert labels(reply) == ["⏸ Pause levetiracetam titration"]
     assert all_data(reply) == ["titr:9:pause"]
@@ -154,7 +154,7 @@ def test_the_next_step_never_passes_the_target() -> None:
     plan = _plan(step=Decimal("-300"), target=Decimal("250"))
 
     assert views.regimen(_page([_entry()], plans={5: plan})).text.splitlines()[-1] == (
-        "   📈 −300 mg every 7 day(s) up to 250 mg; next: 250 mg from Wed 02 Dec 2026"
+        "   📈 −300 mg every 7 days up to 250 mg; next: 250 mg from Wed 02 Dec 2026"
     )
 
 
