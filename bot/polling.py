@@ -255,7 +255,7 @@ class DurablePoller:
 
     async def _replay(self) -> None:
         """Handle what a previous process stored but did not finish."""
-        async with self.db.open_session() as session:
+        async with self.db.reading() as session:
             left = list(await session.scalars(select(InboxUpdate).order_by(InboxUpdate.update_id)))
         if left:
             log.info("handling %d updates left from the previous run", len(left))

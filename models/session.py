@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+READ_ONLY = "carecircle_read_only"  # an execution option: this connection only reads
 
 
 def _prepare_sqlite(engine: AsyncEngine) -> None:
@@ -25,6 +26,8 @@ def _prepare_sqlite(engine: AsyncEngine) -> None:
     documented recipe disables that and emits our own. IMMEDIATE takes the
     write lock up front, so two writers queue on the busy timeout instead of
     failing with "database is locked" when a read lock cannot be upgraded.
+    A session of ``Database.reading`` only reads, so it begins DEFERRED: in WAL
+    mode it reads a snapshot beside the writer instead of queueing behind it.
     """
 
     @event.listens_for(engine.sync_engine, "connect")
@@ -38,7 +41,8 @@ def _prepare_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        reading = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -57,6 +61,10 @@ class Database:
         self.engine = create_engine(url, **engine_kwargs)
         # A plain session whose owner commits (or not) itself; ``transaction`` commits for you.
         self.open_session = async_sessionmaker(self.engine, expire_on_commit=False)
+        # A session that only reads: on SQLite it takes no write lock (see _prepare_sqlite).
+        self.reading = async_sessionmaker(
+            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
 
     @property
     def is_sqlite(self) -> bool:

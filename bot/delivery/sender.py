@@ -138,7 +138,7 @@ class Sender:
             self._wake.clear()
 
     async def _pending_count(self) -> int:
-        async with self.db.open_session() as session:
+        async with self.db.reading() as session:
             return (
                 await session.scalar(
                     select(func.count())
@@ -154,7 +154,7 @@ class Sender:
             .where(Outbox.status == OutboxStatus.PENDING)
             .group_by(Outbox.chat_id)
         )
-        async with self.db.open_session() as session:
+        async with self.db.reading() as session:
             rows = await session.scalars(
                 select(Outbox.chat_id)
                 .where(Outbox.id.in_(heads), Outbox.next_attempt_at <= clock.now())
@@ -278,7 +278,7 @@ class Sender:
 
     async def _send_photo(self, row: Outbox, payload: dict[str, Any]) -> int:
         """Upload the row's file (kept beside it until sent) with its caption and buttons."""
-        async with self.db.open_session() as session:
+        async with self.db.reading() as session:
             file = await session.get(OutboxFile, row.id)
         if file is None:
             raise BadRequest("the photo of this message is gone")

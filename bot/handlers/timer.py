@@ -88,7 +88,7 @@ async def _redraw(runtime: Runtime, bot: Bot, live: timer.Live) -> None:
     and the last picture of a timer that has ended waits in the outbox instead.
     """
     # Someone may have pressed Stop since: their screen must not be drawn over.
-    async with runtime.db.open_session() as session:
+    async with runtime.db.reading() as session:
         if not await timer.still(session, live.id, live.status):
             return
     reply = views.live(live, live.language)
