@@ -149,6 +149,7 @@ class Figures:
     count: int
     seconds: float
     latencies: tuple[float, ...]
+    cpu: float = float("nan")  # CPU seconds the bot used meanwhile
 
     @property
     def rate(self) -> float:
@@ -159,7 +160,7 @@ class Figures:
         p50, p99 = percentile(lat, 0.5) * 1000, percentile(lat, 0.99) * 1000
         return (
             f"{name:<12} {self.rate:8.1f} updates/s   p50 {p50:7.1f} ms   p99 {p99:8.1f} ms"
-            f"   ({self.count} in {self.seconds:.1f} s)"
+            f"   ({self.count} in {self.seconds:.1f} s, CPU {self.cpu / self.count * 1000:.1f} ms each)"  # noqa: E501
         )
 
 
@@ -201,6 +202,12 @@ class BotProcess:
         self.args, self.env, self.log = args, env, log
         self.process: asyncio.subprocess.Process | None = None
 
+    def cpu_seconds(self) -> float:
+        """User and system CPU the process has used so far, all its threads together."""
+        assert self.process is not None
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     async def __aenter__(self) -> BotProcess:
         out = self.log.open("wb")
         env = {**os.environ, "PYTHONPATH": str(ROOT), **self.env}
@@ -227,7 +234,9 @@ def carecircle(base_url: str, database_url: str, token: str, log: Path) -> BotPr
         "CARECIRCLE_DATABASE_URL": database_url,
         "CARECIRCLE_LOG_LEVEL": "WARNING",
     }
-    return BotProcess(["-m", "bot", "run", "--base-url", base_url], env, log)
+    profile = os.environ.get("CARECIRCLE_BENCH_PROFILE")  # a file for cProfile's figures
+    under = ["-m", "cProfile", "-o", profile] if profile else []
+    return BotProcess([*under, "-m", "bot", "run", "--base-url", base_url], env, log)
 
 
 def echo_bot(base_url: str, token: str, log: Path) -> BotProcess:

@@ -25,6 +25,7 @@ import os
 import tempfile
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -88,11 +89,15 @@ async def measure(
         emulator.limits.configure(**NO_LIMITS)
         people = await parents(emulator, chats, db)
         watch = Watch(emulator)
-        async with start_bot(emulator):
+        async with start_bot(emulator) as bot:
             await watch.wait_polling()
             await burst(watch, people, report_lines(1))  # warm up: the bot meets everyone
+            cpu = bot.cpu_seconds()
             figures = await burst(watch, people, report_lines(reports, offset=10))
+            figures = replace(figures, cpu=bot.cpu_seconds() - cpu)
+            cpu = bot.cpu_seconds()
             steady = await paced(watch, people, report_lines(3, offset=100), rate)
+            steady = replace(steady, cpu=bot.cpu_seconds() - cpu)
         return figures, steady
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -58,6 +60,10 @@ class Database:
 
     def __init__(self, url: str, **engine_kwargs: Any) -> None:
         self.url = url
+        self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._writers: weakref.WeakSet[asyncio.Task[object]] = weakref.WeakSet()
         self.engine = create_engine(url, **engine_kwargs)
         # A plain session whose owner commits (or not) itself; ``transaction`` commits for you.
         self.open_session = async_sessionmaker(self.engine, expire_on_commit=False)
@@ -72,14 +78,36 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """A session that commits once if the block succeeds and rolls back if it raises."""
-        async with self.open_session() as session:
+        """A session that commits once if the block succeeds and rolls back if it raises.
+
+        On SQLite, one writer at a time anyway: this process's writers queue here, in
+        order, rather than in SQLite's busy handler, which sleeps up to 100 ms a try.
+        """
+        async with self._writing(), self.open_session() as session:
             try:
                 yield session
                 await session.commit()
             except BaseException:
                 await session.rollback()
                 raise
+
+    @asynccontextmanager
+    async def _writing(self) -> AsyncIterator[None]:
+        """Hold this process's SQLite write turn; a task inside one already has it."""
+        task = asyncio.current_task()
+        if not self.is_sqlite or task is None or task in self._writers:
+            yield
+            return
+        loop = asyncio.get_running_loop()
+        lock = self._locks.get(loop)
+        if lock is None:
+            lock = self._locks[loop] = asyncio.Lock()
+        async with lock:
+            self._writers.add(task)
+            try:
+                yield
+            finally:
+                self._writers.discard(task)
 
     async def dispose(self) -> None:
         await self.engine.dispose()
