@@ -15,7 +15,7 @@ from telegram.ext import Application, CommandHandler, MessageHandler, filters
 from bot import clock
 from bot.delivery import outbox
 from bot.delivery.outbox import enqueue
-from bot.delivery.sender import retry_after_seconds
+from bot.delivery.pacing import retry_after_seconds
 from bot.handlers.child import for_child
 from bot.handlers.delivering import markup
 from bot.handlers.episode_wizard import label_pattern
