@@ -78,6 +78,15 @@ class Window:
         self.answered.append(now)
 
 
+async def _until(wait: Callable[[], float]) -> None:
+    """Sleep until ``wait`` says no more waiting is needed."""
+    while True:
+        seconds = wait()
+        if seconds <= 0:
+            return
+        await asyncio.sleep(seconds)
+
+
 def chat_of(data: dict[str, Any]) -> int | None:
     value = data.get("chat_id")
     if isinstance(value, int):
@@ -123,6 +132,10 @@ class Pacing(BaseRateLimiter[None]):
             paused = min((until - clock.now()).total_seconds(), PAUSE_STEP)
         return max([paused, *(w.wait(now) for w in self._windows(chat_id))])
 
+    async def chat_turn(self, chat_id: int) -> None:
+        """Wait until ``chat_id`` may get a message."""
+        await _until(lambda: self.chat_wait(chat_id))
+
     def pause(self, chat_id: int, seconds: float) -> None:
         until = clock.now() + timedelta(seconds=seconds)
         self._paused_until[chat_id] = max(until, self._paused_until.get(chat_id, until))
@@ -134,8 +147,7 @@ class Pacing(BaseRateLimiter[None]):
                 await asyncio.sleep(wait)
                 continue
             async with self._turn:
-                while (wait := self.overall.wait(self.clock())) > 0:
-                    await asyncio.sleep(wait)
+                await _until(lambda: self.overall.wait(self.clock()))
                 if chat_id is not None and self.chat_wait(chat_id) > 0:
                     continue  # the chat's place went to another call meanwhile
                 windows = [self.overall, *(self._windows(chat_id) if chat_id is not None else [])]

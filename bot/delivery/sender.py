@@ -148,8 +148,7 @@ class Sender:
     async def _work(self, chat_id: int) -> None:
         try:
             while not self._stopping:
-                while (wait := self.pacing.chat_wait(chat_id)) > 0:
-                    await asyncio.sleep(wait)  # the chat's turn first, then the lease
+                await self.pacing.chat_turn(chat_id)  # the chat's turn first, then the lease
                 row = await outcomes.claim_head(self.db, chat_id)
                 if row is None:
                     return
