@@ -80,6 +80,7 @@ class Watch:
     waiting: dict[int, deque[float]] = field(default_factory=lambda: defaultdict(deque))
     latencies: list[float] = field(default_factory=list)
     other_sends: int = 0
+    sent_at: list[float] = field(default_factory=list)  # every message the bot got through
     refused: int = 0  # answers 429
     polls: int = 0
     polled: asyncio.Event = field(default_factory=asyncio.Event)
@@ -102,6 +103,7 @@ class Watch:
         result = envelope.get("result")
         if method not in ("sendMessage", "sendPhoto") or not isinstance(result, dict):
             return
+        self.sent_at.append(time.perf_counter())
         queue = self.waiting.get(result["chat"]["id"])
         if not queue:
             self.other_sends += 1
