@@ -6,6 +6,7 @@ from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
+from bot.delivery.pacing import Limits, Pacing
 from bot.handlers import menus, register_all
 from bot.runtime import RUNTIME_KEY, Runtime
 
@@ -20,8 +21,13 @@ async def _set_commands(app: Application) -> None:
     await menus.set_defaults(app.bot)
 
 
-def build_application(runtime: Runtime, base_url: str | None = None) -> Application:
-    """Build the Application for ``runtime``; ``base_url`` points it at a local Bot API server."""
+def build_application(
+    runtime: Runtime, base_url: str | None = None, limits: Limits = Limits()
+) -> Application:
+    """Build the Application for ``runtime``; ``base_url`` points it at a local Bot API server.
+
+    Everything it sends goes through one ``Pacing`` under ``limits`` (``bot.delivery.pacing``).
+    """
     base_url = base_url or runtime.settings.telegram_base_url
     builder = (
         ApplicationBuilder()
@@ -33,6 +39,7 @@ def build_application(runtime: Runtime, base_url: str | None = None) -> Applicat
             )
         )
         .post_init(_set_commands)
+        .rate_limiter(Pacing(limits))
     )
     if base_url:
         builder = builder.base_url(base_url).base_file_url(file_url_for(base_url))

@@ -60,7 +60,7 @@ async def forget_handled_updates(
 
 async def highest_update_id(db: Database) -> int:
     """The highest update id the bot has handled or holds in its inbox (0 for none)."""
-    async with db.open_session() as session:
+    async with db.reading() as session:
         handled = await session.scalar(select(func.max(ProcessedUpdate.update_id)))
         waiting = await session.scalar(select(func.max(InboxUpdate.update_id)))
     return max(handled or 0, waiting or 0)

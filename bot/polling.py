@@ -3,7 +3,9 @@
 PTB's own Updater confirms a batch (by asking for the next offset) before the
 batch is handled, so a process killed in between loses those updates for
 good. Here a batch is cleaned (``bot.incoming``) and written to
-``inbox_update`` first, then confirmed, then handled one by one and removed.
+``inbox_update`` first, then confirmed, then handled (different chats side by
+side, each chat's and each person's updates in order: ``bot.lanes``) and
+removed in one statement.
 
 An update whose handling failed because the database could not be reached
 (the handler kit reports it with ``defer``) stays in the inbox and is handed
@@ -34,6 +36,7 @@ from telegram.ext import Application
 
 from bot import clock
 from bot.incoming import clean_json, clean_update
+from bot.lanes import run_lanes
 from models import InboxUpdate
 from models.session import Database
 
@@ -66,8 +69,8 @@ class DurablePoller:
         self._told: set[int] = set()  # their senders heard "I'll save it as soon as I can"
         self._late: set[int] = set()  # handed over again (after a failure or a restart)
         self._received: dict[int, datetime] = {}  # when each update not yet handled came in
-        self._attempt: int | None = None  # the update being handled now
-        self._failed = False  # whether the kit deferred it
+        self._attempts: set[int] = set()  # the updates being handled now
+        self._failed: set[int] = set()  # those of them the kit deferred
         self._retry_at, self._retry_pause = 0.0, RETRY_FIRST
         self.handled_upto = 0  # the last update id fully handled, for observers such as tests
 
@@ -84,9 +87,9 @@ class DurablePoller:
 
         None if this poller will not hand it over again (then nothing was recorded).
         """
-        if update_id != self._attempt:
+        if update_id not in self._attempts:
             return None
-        self._failed = True
+        self._failed.add(update_id)
         return Deferred.AGAIN if update_id in self._told else Deferred.FIRST
 
     def told(self, update_id: int) -> None:
@@ -99,7 +102,7 @@ class DurablePoller:
 
     def late(self, update_id: int) -> datetime | None:
         """When ``update_id`` came in, if it is handled now after a failed attempt or a restart."""
-        if update_id != self._attempt or update_id not in self._late:
+        if update_id not in self._attempts or update_id not in self._late:
             return None
         return self._received.get(update_id)
 
@@ -176,12 +179,22 @@ class DurablePoller:
                 self._offset = updates[-1].update_id + 1
             if self._held:
                 await self._retry()  # older updates first, when the database allows
-            for update in updates:
-                if update.update_id in self._held:
-                    continue
-                if not stored and update.update_id in self._late:
-                    continue  # deferred already; Telegram sends it again until it is stored
-                await self._handle(update, stored)
+            fresh = [
+                update
+                for update in updates
+                if update.update_id not in self._held
+                # deferred already; Telegram sends it again until it is stored
+                and (stored or update.update_id not in self._late)
+            ]
+            handled: list[Update] = []
+
+            async def handle(update: Update) -> None:
+                if await self._handle(update, stored):
+                    handled.append(update)
+
+            await run_lanes(fresh, handle)
+            if stored:
+                await self._forget(handled)
             return stored
         finally:
             self._idle.set()
@@ -189,12 +202,13 @@ class DurablePoller:
     async def _handle(self, update: Update, stored: bool) -> bool:
         """Hand ``update`` to the application; False if it must be handled again."""
         update_id = update.update_id
-        self._attempt, self._failed = update_id, False
+        self._attempts.add(update_id)
         try:
             await self.app.process_update(update)
         finally:
-            self._attempt = None
-        if self._failed:
+            self._attempts.discard(update_id)
+        if update_id in self._failed:
+            self._failed.discard(update_id)
             self._late.add(update_id)
             if stored:
                 self._held[update_id] = update
@@ -203,21 +217,22 @@ class DurablePoller:
         self._told.discard(update_id)
         self._late.discard(update_id)
         self._received.pop(update_id, None)
-        if stored and not await self._forget(update_id):
-            self._held[update_id] = update  # handled; the next attempt only clears it
-            return True
-        self._held.pop(update_id, None)
         return True
 
     async def _retry(self) -> None:
         """Hand the held updates over again, oldest first, until one fails again."""
+        handled: list[Update] = []
         for update_id in sorted(self._held):
+            update = self._held.pop(update_id)
             self._late.add(update_id)
-            if not await self._handle(self._held[update_id], stored=True):
+            if not await self._handle(update, stored=True):
                 self._retry_at = time.monotonic() + self._retry_pause
                 self._retry_pause = min(self._retry_pause * 2, RETRY_MAX)
-                return
-        self._retry_pause = RETRY_FIRST
+                break
+            handled.append(update)
+        else:
+            self._retry_pause = RETRY_FIRST
+        await self._forget(handled)
 
     async def _store(self, updates: tuple[Update, ...]) -> bool:
         """Write the updates the inbox does not hold yet; False if the database refused."""
@@ -244,18 +259,25 @@ class DurablePoller:
             return False
         return True
 
-    async def _forget(self, update_id: int) -> bool:
+    async def _forget(self, handled: list[Update]) -> None:
+        """Clear handled updates from the inbox in one statement; kept to clear again if not."""
+        if not handled:
+            return
         try:
             async with self.db.transaction() as session:
-                await session.execute(delete(InboxUpdate).where(InboxUpdate.update_id == update_id))
+                await session.execute(
+                    delete(InboxUpdate).where(
+                        InboxUpdate.update_id.in_([u.update_id for u in handled])
+                    )
+                )
         except (SQLAlchemyError, OSError):
-            log.exception("could not clear update %s from the inbox", update_id)
-            return False
-        return True
+            log.exception("could not clear %d updates from the inbox", len(handled))
+            # handled; the next attempt only clears them (the kit skips them)
+            self._held.update((u.update_id, u) for u in handled)
 
     async def _replay(self) -> None:
         """Handle what a previous process stored but did not finish."""
-        async with self.db.open_session() as session:
+        async with self.db.reading() as session:
             left = list(await session.scalars(select(InboxUpdate).order_by(InboxUpdate.update_id)))
         if left:
             log.info("handling %d updates left from the previous run", len(left))

@@ -15,7 +15,8 @@ from telegram.ext import Application
 
 from bot import housekeeping
 from bot.app import build_application
-from bot.delivery.sender import Limits, Sender, retry_after_seconds
+from bot.delivery.pacing import Limits, retry_after_seconds
+from bot.delivery.sender import Sender
 from bot.handlers.timer import Ticker
 from bot.leadership import leadership_for
 from bot.news import refusals
@@ -90,7 +91,7 @@ async def running_bot(
 ) -> AsyncIterator[Application]:
     """Run the bot and its outbox sender for the duration of the ``async with`` block."""
     await ensure_up_to_date(runtime.db.engine)
-    app = app or build_application(runtime, base_url)
+    app = app or build_application(runtime, base_url, limits)
     async with app:
         sender = Sender(runtime.db, app.bot, limits, refused=refusals.private_refused)
         runtime.sender, runtime.wake_sender = sender, sender.wake

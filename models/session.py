@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -16,6 +18,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+READ_ONLY = "carecircle_read_only"  # an execution option: this connection only reads
 
 
 def _prepare_sqlite(engine: AsyncEngine) -> None:
@@ -25,6 +28,8 @@ def _prepare_sqlite(engine: AsyncEngine) -> None:
     documented recipe disables that and emits our own. IMMEDIATE takes the
     write lock up front, so two writers queue on the busy timeout instead of
     failing with "database is locked" when a read lock cannot be upgraded.
+    A session of ``Database.reading`` only reads, so it begins DEFERRED: in WAL
+    mode it reads a snapshot beside the writer instead of queueing behind it.
     """
 
     @event.listens_for(engine.sync_engine, "connect")
@@ -38,7 +43,8 @@ def _prepare_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        reading = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -55,9 +61,17 @@ class Database:
 
     def __init__(self, url: str, **engine_kwargs: Any) -> None:
         self.url = url
+        self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._writers: weakref.WeakSet[asyncio.Task[object]] = weakref.WeakSet()
         self.engine = create_engine(url, **engine_kwargs)
         # A plain session whose owner commits (or not) itself; ``transaction`` commits for you.
         self.open_session = async_sessionmaker(self.engine, expire_on_commit=False)
+        # A session that only reads: on SQLite it takes no write lock (see _prepare_sqlite).
+        self.reading = async_sessionmaker(
+            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -65,14 +79,36 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """A session that commits once if the block succeeds and rolls back if it raises."""
-        async with self.open_session() as session:
+        """A session that commits once if the block succeeds and rolls back if it raises.
+
+        On SQLite, one writer at a time anyway: this process's writers queue here, in
+        order, rather than in SQLite's busy handler, which sleeps up to 100 ms a try.
+        """
+        async with self._writing(), self.open_session() as session:
             try:
                 yield session
                 await session.commit()
             except BaseException:
                 await session.rollback()
                 raise
+
+    @asynccontextmanager
+    async def _writing(self) -> AsyncIterator[None]:
+        """Hold this process's SQLite write turn; a task inside one already has it."""
+        task = asyncio.current_task()
+        if not self.is_sqlite or task is None or task in self._writers:
+            yield
+            return
+        loop = asyncio.get_running_loop()
+        lock = self._locks.get(loop)
+        if lock is None:
+            lock = self._locks[loop] = asyncio.Lock()
+        async with lock:
+            self._writers.add(task)
+            try:
+                yield
+            finally:
+                self._writers.discard(task)
 
     async def dispose(self) -> None:
         await self.engine.dispose()

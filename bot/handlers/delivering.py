@@ -24,7 +24,7 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
 from bot import clock
 from bot.delivery import outbox
-from bot.delivery.sender import retry_after_seconds
+from bot.delivery.pacing import retry_after_seconds
 from bot.replies import Button, Reply
 from bot.runtime import Runtime
 

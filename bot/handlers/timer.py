@@ -15,7 +15,7 @@ from telegram.ext import Application, CommandHandler, MessageHandler, filters
 from bot import clock
 from bot.delivery import outbox
 from bot.delivery.outbox import enqueue
-from bot.delivery.sender import retry_after_seconds
+from bot.delivery.pacing import retry_after_seconds
 from bot.handlers.child import for_child
 from bot.handlers.delivering import markup
 from bot.handlers.episode_wizard import label_pattern
@@ -88,7 +88,7 @@ async def _redraw(runtime: Runtime, bot: Bot, live: timer.Live) -> None:
     and the last picture of a timer that has ended waits in the outbox instead.
     """
     # Someone may have pressed Stop since: their screen must not be drawn over.
-    async with runtime.db.open_session() as session:
+    async with runtime.db.reading() as session:
         if not await timer.still(session, live.id, live.status):
             return
     reply = views.live(live, live.language)

@@ -67,7 +67,7 @@ class Dispatcher:
 
     async def next_due(self) -> datetime | None:
         """When something next falls due (or a lease runs out), or None if nothing is waiting."""
-        async with self.db.open_session() as session:
+        async with self.db.reading() as session:
             pending = await session.scalar(
                 select(func.min(Reminder.due_at)).where(Reminder.status == ReminderStatus.PENDING)
             )

@@ -12,6 +12,7 @@ import pytest
 from pydantic import SecretStr
 from telegram.ext import Application
 
+from bot.delivery.pacing import Limits
 from bot.polling import DurablePoller
 from bot.runner import running_bot
 from bot.runtime import Runtime
@@ -115,6 +116,17 @@ def unhurried(emulator: Emulator) -> None:
     emulator.limits.configure(per_chat_per_second=None, per_group_per_minute=None)
 
 
+def _pacing_for(emulator: Emulator) -> Limits:
+    """The bot paces itself by the limits the emulator enforces: lifted per chat where a
+    story is ``unhurried``, Telegram's otherwise."""
+    flood = emulator.limits.settings
+    lifted = (1_000_000, 1.0)
+    return Limits(
+        per_chat=Limits.per_chat if flood.per_chat_per_second else lifted,
+        per_group=Limits.per_group if flood.per_group_per_minute else lifted,
+    )
+
+
 @asynccontextmanager
 async def running_world(emulator: Emulator, db_url: str) -> AsyncIterator[World]:
     """The real bot running against ``emulator`` on ``db_url`` for the ``async with`` block."""
@@ -123,7 +135,7 @@ async def running_world(emulator: Emulator, db_url: str) -> AsyncIterator[World]
     try:
         async with (
             SandboxClient(emulator.url) as sandbox,
-            running_bot(runtime, poll_timeout=1) as app,
+            running_bot(runtime, poll_timeout=1, limits=_pacing_for(emulator)) as app,
         ):
             yield World(sandbox, emulator, runtime, app)
     finally:

@@ -10,7 +10,8 @@ from asyncio.subprocess import Process
 
 from sqlalchemy import func, select
 
-from models import Outbox, OutboxStatus
+from bot.sandbox.updates import UpdateQueue
+from models import InboxUpdate, Outbox, OutboxStatus
 from models.session import Database
 
 
@@ -84,11 +85,26 @@ class BotProcess:
             self._reader.cancel()
 
 
+async def inbox_emptied(db: Database, queue: UpdateQueue, timeout: float = 180.0) -> None:
+    """Wait until a bot in another process has stored and handled every update Telegram had.
+
+    Telegram (the emulator's queue) holds no unconfirmed update, and the bot's inbox is
+    empty: each one was stored before it was confirmed, and removed once handled.
+    """
+    async with asyncio.timeout(timeout):
+        while True:
+            if not queue.pending:
+                async with db.reading() as session:
+                    if not await session.scalar(select(func.count()).select_from(InboxUpdate)):
+                        return
+            await asyncio.sleep(0.25)
+
+
 async def outbox_drained(db: Database, timeout: float = 120.0) -> None:
     """Wait until a bot in another process has no pending outbox row left."""
     async with asyncio.timeout(timeout):
         while True:
-            async with db.open_session() as session:
+            async with db.reading() as session:
                 pending = select(func.count()).where(Outbox.status == OutboxStatus.PENDING)
                 if not await session.scalar(pending):
                     return
