@@ -78,9 +78,9 @@ async def test_two_webhook_processes_handle_every_update_once_when_one_is_killed
         teams = [await make_team(db, sandbox, n) for n in range(TEAMS)]
         try:
             await leader.start()
-            await leader.wait_for("sending and scheduling for every process")
+            await leader.wait_for("sending and scheduling for every process", timeout=60)
             await other.start()
-            await other.wait_for("CareCircle is running")
+            await other.wait_for("CareCircle is running", timeout=60)
             await other.wait_for(
                 "standing by"
             )  # it takes updates, and leaves sending to the leader
@@ -95,8 +95,8 @@ async def test_two_webhook_processes_handle_every_update_once_when_one_is_killed
             (leader if killed == "leader" else other).kill()
             await send_reports(teams, times[REPORTS_EACH // 2 :])
             if killed == "leader":
-                await other.wait_for("sending and scheduling for every process", timeout=30)
-            await eventually(lambda: all_saved(db, total), timeout=90, what="every report saved")
+                await other.wait_for("sending and scheduling for every process", timeout=60)
+            await eventually(lambda: all_saved(db, total), timeout=180, what="every report saved")
             await outbox_drained(db)
             await sandbox.settle(30)
         finally:
