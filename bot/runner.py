@@ -154,8 +154,8 @@ async def running_bot(
 
 async def _first(work: Awaitable[object], stop: asyncio.Future[None]) -> bool:
     """Wait for ``work`` unless ``stop`` comes first (then cancel it and return False)."""
-    task = asyncio.ensure_future(work)
-    await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
+    task: asyncio.Future[object] = asyncio.ensure_future(work)
+    await asyncio.wait((task, stop), return_when=asyncio.FIRST_COMPLETED)
     if not task.done():
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
