@@ -1,5 +1,7 @@
 """Which process is in charge: one leader polls, schedules and sends; the others stand by.
 
+In webhook mode on PostgreSQL the others take updates too (``bot.runner.serve``).
+
 On PostgreSQL the leader holds a session-level advisory lock on a connection of
 its own; when the process dies the server drops the connection and the lock,
 and a standby polling every few seconds takes over. SQLite allows only one

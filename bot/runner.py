@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from telegram import Bot, Update
+from telegram import Bot
 from telegram.error import InvalidToken, NetworkError, RetryAfter
 from telegram.ext import Application
 
@@ -24,6 +24,7 @@ from bot.polling import DurablePoller
 from bot.runtime import Runtime
 from bot.scheduling import DISPATCHER_KEY, Dispatcher
 from bot.schema import ensure_up_to_date
+from bot.webhook import WebhookIntake
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,50 @@ class Webhook:
 
 
 @asynccontextmanager
+async def leading(
+    runtime: Runtime, app: Application, limits: Limits = Limits()
+) -> AsyncIterator[None]:
+    """The leader's work for the block: the outbox sender, timers, scheduler, housekeeping."""
+    sender = Sender(runtime.db, app.bot, limits, refused=refusals.private_refused)
+    runtime.sender, runtime.wake_sender = sender, sender.wake
+    ticker = Ticker(runtime, app.bot)
+    dispatcher = Dispatcher(runtime.db, on_enqueued=sender.wake)
+    app.bot_data[DISPATCHER_KEY] = dispatcher
+    sender.start()
+    ticker.start()
+    assert app.job_queue is not None
+    dispatcher.start(app.job_queue)
+    housekeeping.start(app)
+    try:
+        yield
+    finally:
+        await ticker.stop()
+        await dispatcher.stop()
+        await sender.stop()
+
+
+async def _intake(
+    runtime: Runtime, app: Application, webhook: Webhook | None, poll_timeout: int
+) -> DurablePoller:
+    """Start taking updates: long polling, or a webhook that stores each post first."""
+    if webhook is None:
+        intake = DurablePoller(app, runtime.db, poll_timeout)
+        await intake.start()
+    else:
+        intake = WebhookIntake(
+            app,
+            runtime.db,
+            secret=webhook.secret,
+            listen=webhook.listen,
+            port=webhook.port,
+            path=webhook.path,
+        )
+        await intake.start(webhook.url)
+    runtime.poller = intake
+    return intake
+
+
+@asynccontextmanager
 async def running_bot(
     runtime: Runtime,
     base_url: str | None = None,
@@ -88,44 +133,37 @@ async def running_bot(
     poll_timeout: int = 10,
     limits: Limits = Limits(),
     app: Application | None = None,
+    lead: bool = True,
 ) -> AsyncIterator[Application]:
-    """Run the bot and its outbox sender for the duration of the ``async with`` block."""
+    """Run the bot (and, if it ``lead``s, the sender and scheduler) for the ``async with`` block."""
     await ensure_up_to_date(runtime.db.engine)
     app = app or build_application(runtime, base_url, limits)
     async with app:
-        sender = Sender(runtime.db, app.bot, limits, refused=refusals.private_refused)
-        runtime.sender, runtime.wake_sender = sender, sender.wake
-        ticker = Ticker(runtime, app.bot)
-        dispatcher = Dispatcher(runtime.db, on_enqueued=sender.wake)
-        app.bot_data[DISPATCHER_KEY] = dispatcher
         await app.start()
-        sender.start()
-        ticker.start()
-        assert app.job_queue is not None
-        dispatcher.start(app.job_queue)
-        housekeeping.start(app)
-        assert app.updater is not None
-        poller = DurablePoller(app, runtime.db, poll_timeout) if webhook is None else None
-        runtime.poller = poller
-        if poller is not None:
-            await poller.start()
-        else:
-            await app.updater.start_webhook(
-                listen=webhook.listen,
-                port=webhook.port,
-                url_path=webhook.path,
-                secret_token=webhook.secret,
-                webhook_url=webhook.url,
-                allowed_updates=Update.ALL_TYPES,
-            )
         try:
-            yield app
+            async with contextlib.AsyncExitStack() as duties:
+                if lead:
+                    await duties.enter_async_context(leading(runtime, app, limits))
+                intake = await _intake(runtime, app, webhook, poll_timeout)
+                try:
+                    yield app
+                finally:
+                    await intake.stop()
         finally:
-            await (poller.stop() if poller is not None else app.updater.stop())
-            await ticker.stop()
-            await dispatcher.stop()
-            await sender.stop()
             await app.stop()
+
+
+async def _first(work: Awaitable[object], stop: asyncio.Future[None]) -> bool:
+    """Wait for ``work`` unless ``stop`` comes first (then cancel it and return False)."""
+    task: asyncio.Future[object] = asyncio.ensure_future(work)
+    await asyncio.wait((task, stop), return_when=asyncio.FIRST_COMPLETED)
+    if not task.done():
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        return False
+    task.result()
+    return True
 
 
 async def serve(
@@ -134,31 +172,32 @@ async def serve(
     base_url: str | None = None,
     webhook: Webhook | None = None,
 ) -> None:
-    """Be the leader (waiting as a standby if another process is), then run until ``until``."""
+    """Run until ``until``: the leader does everything, the others stand by.
+
+    With a webhook on PostgreSQL every process takes updates (behind any load
+    balancer) and only the leader sends and schedules; otherwise a standby waits
+    for the leadership before it starts at all.
+    """
     leadership = leadership_for(runtime.db.url)
+    shared = webhook is not None and not runtime.db.is_sqlite
     stop = asyncio.ensure_future(until)
     try:
-        acquired = asyncio.ensure_future(leadership.acquire())
-        await asyncio.wait({acquired, stop}, return_when=asyncio.FIRST_COMPLETED)
-        if stop.done():
-            acquired.cancel()
+        if not shared and not await _first(leadership.acquire(), stop):
             return
-        acquired.result()
         app = build_application(runtime, base_url)
-        reached = asyncio.ensure_future(reach_telegram(app.bot))
-        await asyncio.wait({reached, stop}, return_when=asyncio.FIRST_COMPLETED)
-        if not reached.done():
-            reached.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await reached
+        if not await _first(reach_telegram(app.bot), stop):
             await app.bot.shutdown()
             return
-        reached.result()
-        async with running_bot(runtime, base_url, webhook=webhook, app=app):
+        async with running_bot(runtime, base_url, webhook=webhook, app=app, lead=not shared):
             log.info("CareCircle is running")
-            lost = asyncio.ensure_future(leadership.lost())
-            await asyncio.wait({lost, stop}, return_when=asyncio.FIRST_COMPLETED)
-            lost.cancel()
+            if shared:
+                if not await _first(leadership.acquire(), stop):
+                    return
+                async with leading(runtime, app):
+                    log.info("sending and scheduling for every process")
+                    await _first(leadership.lost(), stop)
+            else:
+                await _first(leadership.lost(), stop)
     finally:
         stop.cancel()
         await leadership.release()

@@ -16,7 +16,7 @@ becomes a friendly reply (``refusal``), its params escaped there and only there 
 are often the user's own words). When the database cannot be reached, the poller keeps the
 update and hands it over again (``outage``): the sender is told once that it will be
 saved, and the answer to the later attempt, quoting their message, tells them it was;
-only an update nobody will retry (webhook mode) is answered with "nothing was recorded".
+only an update nobody will retry is answered with "nothing was recorded".
 Every update is cleaned (``bot.incoming``) before anything of it is saved; the poller has
 done so already, webhook updates are cleaned here. Callback queries are always answered.
 """

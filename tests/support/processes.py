@@ -18,8 +18,11 @@ from models.session import Database
 class BotProcess:
     """One ``carecircle run`` against the emulator at ``bot_api_url``."""
 
-    def __init__(self, bot_api_url: str, database_url: str, token: str) -> None:
+    def __init__(
+        self, bot_api_url: str, database_url: str, token: str, *args: str, **env: str
+    ) -> None:
         self.bot_api_url = bot_api_url
+        self.args, self.env = args, env  # more ``carecircle run`` arguments and environment
         self.token = token
         self.database_url = database_url
         self.process: Process | None = None
@@ -33,6 +36,7 @@ class BotProcess:
             "CARECIRCLE_DATABASE_URL": self.database_url,
             "CARECIRCLE_LOG_LEVEL": "INFO",
             "PYTHONUNBUFFERED": "1",
+            **self.env,
         }
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -41,6 +45,7 @@ class BotProcess:
             "run",
             "--base-url",
             self.bot_api_url,
+            *self.args,
             env=env,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
