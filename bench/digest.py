@@ -21,19 +21,13 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
-import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
-from sqlalchemy import insert, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy import insert
 
+from bench.harness import temporary_database
 from bot import clock
 from bot import schema as migrate
 from bot.recurrence import local_to_utc
@@ -281,25 +275,6 @@ def _line(name: str, limit: float, runs: list[tuple[float, float]]) -> tuple[str
         f" · CPU {cpu * 1000:6.1f} ms = {cpu / limit:.2f} · fastest {fastest * 1000:.0f} ms",
         wall <= limit,
     )
-
-
-@asynccontextmanager
-async def temporary_database(url: str | None) -> AsyncIterator[str]:
-    """A fresh database: a file in a temporary folder, or a new database on the server at url."""
-    if url is None:
-        with tempfile.TemporaryDirectory() as folder:
-            yield f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}"
-        return
-    name = f"carecircle_bench_{uuid.uuid4().hex[:8]}"
-    server = create_async_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        async with server.connect() as connection:
-            await connection.execute(text(f'CREATE DATABASE "{name}"'))
-        yield make_url(url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        async with server.connect() as connection:
-            await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        await server.dispose()
 
 
 async def main(url: str | None, children: int, runs: int) -> bool:

@@ -21,8 +21,8 @@ import statistics
 import sys
 import time
 
-from digest import TODAY, build, temporary_database
-
+from bench.digest import TODAY, build
+from bench.harness import temporary_database
 from bot import clock
 from bot import schema as migrate
 from bot.services.exports import export as exports
