@@ -29,10 +29,11 @@ def message_id(key: str) -> str:
     return key.replace(".", "-")
 
 
-def languages() -> list[str]:
+@cache
+def languages() -> tuple[str, ...]:
     """The languages that have a catalogue, English first."""
     found = sorted(path.name for path in FOLDER.iterdir() if any(path.glob("*.ftl")))
-    return [DEFAULT_LANGUAGE, *(name for name in found if name != DEFAULT_LANGUAGE)]
+    return (DEFAULT_LANGUAGE, *(name for name in found if name != DEFAULT_LANGUAGE))
 
 
 def base_language(language: str | None) -> str:

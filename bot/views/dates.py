@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time, get_day_names
@@ -49,8 +49,13 @@ def _locale(language: str | None) -> str:
 
 def format_day(value: date, style: str = "day", language: str | None = None) -> str:
     """A date (or a datetime's date) in ``style``, as the reader's language writes it."""
+    day = value.date() if isinstance(value, datetime) else value
+    return _day(day, style, _locale(language))
+
+
+@lru_cache(maxsize=16384)  # an export writes thousands of rows over a few hundred days
+def _day(value: date, style: str, locale: str) -> str:
     pattern, skeleton = STYLES[style]
-    locale = _locale(language)
     if locale == DEFAULT_LANGUAGE:
         return format_date(value, pattern, locale=locale)
     if skeleton in ("full", "long", "medium", "short"):
@@ -62,7 +67,14 @@ def format_clock(
     value: datetime | time, language: str | None = None, *, seconds: bool = False
 ) -> str:
     """A wall-clock time, 24-hour as the bot has always shown it: 08:05."""
-    return format_time(value, "HH:mm:ss" if seconds else "HH:mm", locale=_locale(language))
+    second = value.second if seconds else None
+    return _clock(value.hour, value.minute, second, _locale(language))
+
+
+@lru_cache(maxsize=8192)
+def _clock(hour: int, minute: int, second: int | None, locale: str) -> str:
+    pattern = "HH:mm" if second is None else "HH:mm:ss"
+    return format_time(time(hour, minute, second or 0), pattern, locale=locale)
 
 
 def format_moment(value: datetime, style: str = "moment", language: str | None = None) -> str:
