@@ -77,11 +77,17 @@ def stopped(language: str | None) -> Reply:
     return Reply(t("followups.stopped", language))
 
 
+def _repeat(recurrence: str, language: str | None) -> str:
+    """How often, in the reader's words: "every day", "every 3 months", "cada 2 semanas"."""
+    every = Recurrence.from_text(recurrence)
+    return t(f"followups.every.{every.unit}", language, n=every.interval)
+
+
 def _when_line(followup: Followup, language: str | None) -> str:
     when = moment(followup.due_at, followup.timezone, language)
     if followup.recurrence is None:
         return t("followups.when_once", language, when=when)
-    repeat = Recurrence.from_text(followup.recurrence).describe()
+    repeat = _repeat(followup.recurrence, language)
     return t("followups.when_repeat", language, repeat=repeat, when=when)
 
 
@@ -242,7 +248,7 @@ def _agenda_times(followup: Followup, times: list[datetime], language: str | Non
     if followup.recurrence is None:
         return t("followups.agenda.once", language, when=shown[0])
     separator = t("followups.agenda.times_separator", language)
-    repeat = Recurrence.from_text(followup.recurrence).describe()
+    repeat = _repeat(followup.recurrence, language)
     return t("followups.agenda.repeat", language, repeat=repeat, times=separator.join(shown))
 
 

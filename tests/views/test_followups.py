@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -121,6 +122,20 @@ def test_a_repeat_says_how_often_and_lists_all_its_reminders() -> None:
         "🔁 every 3 months, next Thu 3 Dec, 14:30",
         "🔔 I'll remind the team a week before at 09:00, that morning at 08:00.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "every_3_months", "every_day"),
+    [("es", "cada 3 meses", "cada día"), ("ru", "каждые 3 месяца", "каждый день")],
+)
+def test_how_often_is_said_in_the_readers_language(
+    language: str, every_3_months: str, every_day: str
+) -> None:
+    quarterly = _followup("bloods", recurrence="FREQ=MONTHLY;INTERVAL=3")
+    daily = _followup("bloods", recurrence="FREQ=DAILY;INTERVAL=1")
+
+    assert every_3_months in views.saved(_saved(quarterly, [], ahead=[]), language).text
+    assert every_day in views.saved(_saved(daily, [], ahead=[]), language).text
 
 
 def test_what_people_typed_is_escaped_in_the_confirmation() -> None:

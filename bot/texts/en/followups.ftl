@@ -78,3 +78,19 @@ followups-agenda-cancelled = ✖️ Cancelled: <b>{ $title }</b>. The team won't
 followups-agenda-ask_new_date = When is <b>{ $title }</b> now? Type the new day and time, for example <i>fri 10:00</i>.
 followups-help-followup = /followup — add a follow-up reminder (a review, an EEG, a blood test)
 followups-help-reminders = /reminders — what's coming, with cancel and move buttons
+followups-every-day = { $n ->
+        [one] every day
+       *[other] every { $n } days
+    }
+followups-every-week = { $n ->
+        [one] every week
+       *[other] every { $n } weeks
+    }
+followups-every-month = { $n ->
+        [one] every month
+       *[other] every { $n } months
+    }
+followups-every-year = { $n ->
+        [one] every year
+       *[other] every { $n } years
+    }

@@ -78,3 +78,19 @@ followups-agenda-cancelled = ✖️ Cancelado: <b>{ $title }</b>. El equipo no r
 followups-agenda-ask_new_date = ¿Cuándo es ahora <b>{ $title }</b>? Escribe el nuevo día y la hora, por ejemplo <i>fri 10:00</i>.
 followups-help-followup = /followup — añadir un recordatorio de cita (revisión, EEG, análisis de sangre)
 followups-help-reminders = /reminders — lo que viene, con botones para cancelar o cambiar de fecha
+followups-every-day = { $n ->
+        [one] cada día
+       *[other] cada { $n } días
+    }
+followups-every-week = { $n ->
+        [one] cada semana
+       *[other] cada { $n } semanas
+    }
+followups-every-month = { $n ->
+        [one] cada mes
+       *[other] cada { $n } meses
+    }
+followups-every-year = { $n ->
+        [one] cada año
+       *[other] cada { $n } años
+    }

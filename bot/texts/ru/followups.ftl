@@ -78,3 +78,27 @@ followups-agenda-cancelled = ✖️ Отменено: <b>{ $title }</b>. Ком�
 followups-agenda-ask_new_date = Когда теперь <b>{ $title }</b>? Напишите новый день и время, например <i>fri 10:00</i>.
 followups-help-followup = /followup — напоминание о приёме у врача, ЭЭГ, анализе крови
 followups-help-reminders = /reminders — что впереди, с кнопками отмены и переноса
+followups-every-day = { $n ->
+        [1] каждый день
+        [one] каждый { $n } день
+        [few] каждые { $n } дня
+       *[other] каждые { $n } дней
+    }
+followups-every-week = { $n ->
+        [1] каждую неделю
+        [one] каждую { $n } неделю
+        [few] каждые { $n } недели
+       *[other] каждые { $n } недель
+    }
+followups-every-month = { $n ->
+        [1] каждый месяц
+        [one] каждый { $n } месяц
+        [few] каждые { $n } месяца
+       *[other] каждые { $n } месяцев
+    }
+followups-every-year = { $n ->
+        [1] каждый год
+        [one] каждый { $n } год
+        [few] каждые { $n } года
+       *[other] каждые { $n } лет
+    }
