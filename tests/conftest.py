@@ -45,6 +45,20 @@ def postgres() -> Iterator[PostgresDatabases]:
         databases.drop(with_database(server, databases.template))
 
 
+@pytest.fixture(params=["suite backend", "postgresql"])
+def suite_and_postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh migrated database: the suite's own, and always a PostgreSQL one too."""
+    if request.param == "suite backend":
+        yield request.getfixturevalue("db_url")
+        return
+    postgres: PostgresDatabases = request.getfixturevalue("postgres")
+    if postgres.template is None:
+        postgres.migrated_template()
+    url = postgres.create(template=postgres.template)
+    yield url
+    postgres.drop(url)
+
+
 @pytest.fixture(scope="session")
 def _template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> object:
     """A migrated database per run, copied for each test."""

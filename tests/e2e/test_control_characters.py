@@ -7,7 +7,7 @@ that the database was down.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import select
@@ -16,29 +16,14 @@ from bot.sandbox import Emulator
 from models import Episode, Person
 from tests.e2e.conftest import World, running_world
 from tests.e2e.test_faults import make_team
-from tests.support.databases import PostgresDatabases
 
 NOTHING_RECORDED = "nothing was recorded"
 LATER = "I'll save it as soon as I can"
 
 
-@pytest.fixture(params=["suite backend", "postgresql"])
-def any_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The suite's own database, and always a PostgreSQL one."""
-    if request.param == "suite backend":
-        yield request.getfixturevalue("db_url")
-        return
-    postgres: PostgresDatabases = request.getfixturevalue("postgres")
-    if postgres.template is None:
-        postgres.migrated_template()
-    url = postgres.create(template=postgres.template)
-    yield url
-    postgres.drop(url)
-
-
 @pytest.fixture
-async def any_world(emulator: Emulator, any_url: str) -> AsyncIterator[World]:
-    async with running_world(emulator, any_url) as world:
+async def any_world(emulator: Emulator, suite_and_postgres_url: str) -> AsyncIterator[World]:
+    async with running_world(emulator, suite_and_postgres_url) as world:
         yield world
 
 

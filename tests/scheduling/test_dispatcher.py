@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,7 +21,6 @@ from bot.scheduling.claims import LEASE, MAX_ATTEMPTS
 from bot.views.scheduling import mark_late
 from models import Outbox, Reminder, ReminderStatus
 from models.session import Database
-from tests.support.databases import PostgresDatabases
 from tests.support.waiting import eventually
 
 ECHO, BROKEN = "test.echo", "test.broken"
@@ -361,25 +359,11 @@ async def test_a_failing_handler_is_retried_with_pauses_then_given_up(
 # ---------------------------------------------------------------- two dispatchers, one database
 
 
-@pytest.fixture(params=["suite backend", "postgresql"])
-def shared_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """One database two dispatchers share: the suite's own, and always a PostgreSQL one."""
-    if request.param == "suite backend":
-        yield request.getfixturevalue("db_url")
-        return
-    postgres: PostgresDatabases = request.getfixturevalue("postgres")
-    if postgres.template is None:
-        postgres.migrated_template()
-    url = postgres.create(template=postgres.template)
-    yield url
-    postgres.drop(url)
-
-
 @pytest.mark.slow
 async def test_two_dispatchers_on_one_database_send_each_of_300_messages_exactly_once(
-    shared_url: str, frozen_clock
+    suite_and_postgres_url: str, frozen_clock
 ) -> None:
-    first, second = Database(shared_url), Database(shared_url)
+    first, second = Database(suite_and_postgres_url), Database(suite_and_postgres_url)
     try:
         keys = [f"notice {n:03d}" for n in range(300)]
         for start in range(0, len(keys), 100):

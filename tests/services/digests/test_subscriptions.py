@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -28,7 +27,6 @@ from models import (
 )
 from models.session import Database
 from tests.factories import make_child, make_member, make_person
-from tests.support.databases import PostgresDatabases
 
 DOCTOR = 500
 NEW_YORK = "America/New_York"
@@ -250,24 +248,10 @@ async def test_a_later_hour_the_same_day_does_not_send_that_period_again(
     assert later.subscription.next_due_at == at("2026-12-07 20:00")
 
 
-@pytest.fixture(params=["suite backend", "postgresql"])
-def shared_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """One database two processes share: the suite's own, and always a PostgreSQL one."""
-    if request.param == "suite backend":
-        yield request.getfixturevalue("db_url")
-        return
-    postgres: PostgresDatabases = request.getfixturevalue("postgres")
-    if postgres.template is None:
-        postgres.migrated_template()
-    url = postgres.create(template=postgres.template)
-    yield url
-    postgres.drop(url)
-
-
 async def test_two_processes_send_each_readers_digest_once(
-    shared_url: str, frozen_clock: FrozenClock
+    suite_and_postgres_url: str, frozen_clock: FrozenClock
 ) -> None:
-    first, second = Database(shared_url), Database(shared_url)
+    first, second = Database(suite_and_postgres_url), Database(suite_and_postgres_url)
     try:
         lily, lee, _ = await _doctor(first)
         await _subscribe(first, lee, lily.id)
