@@ -6,9 +6,10 @@ import asyncio
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -16,6 +17,9 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+
+if TYPE_CHECKING:
+    from models.base import Base
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 READ_ONLY = "carecircle_read_only"  # an execution option: this connection only reads
@@ -45,6 +49,21 @@ def _prepare_sqlite(engine: AsyncEngine) -> None:
     def _on_begin(conn: Any) -> None:
         reading = conn.get_execution_options().get(READ_ONLY, False)
         conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+
+async def first_mark(session: AsyncSession, row: Base) -> bool:
+    """Insert ``row`` unless its primary key is taken; whether it went in. One statement.
+
+    A concurrent transaction inserting the same key makes this one wait for its outcome
+    (PostgreSQL) or for the write lock (SQLite), then skip: never a unique-key error.
+    """
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    table = row.__table__
+    values = {column.key: getattr(row, column.key) for column in table.columns}
+    inserted = await session.execute(
+        insert(table).values(values).on_conflict_do_nothing().returning(*table.primary_key)
+    )
+    return inserted.first() is not None
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:

@@ -48,6 +48,7 @@ from bot.services.teams import languages, people
 from bot.texts import escape, t
 from bot.views.dates import format_day, format_moment
 from models import Person, ProcessedUpdate
+from models.session import first_mark
 
 if TYPE_CHECKING:
     from bot.handlers.routes import Route
@@ -228,10 +229,8 @@ def _telegram_language(update: Update) -> str | None:
 
 
 async def _first_time(session: AsyncSession, update_id: int) -> bool:
-    if await session.get(ProcessedUpdate, update_id) is not None:
-        return False
-    session.add(ProcessedUpdate(update_id=update_id, processed_at=clock.now()))
-    return True
+    """Mark ``update_id`` handled, in one statement; False if it was already (a redelivery)."""
+    return await first_mark(session, ProcessedUpdate(update_id=update_id, processed_at=clock.now()))
 
 
 async def _sender(session: AsyncSession, update: Update) -> Person | None:

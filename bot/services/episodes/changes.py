@@ -230,7 +230,7 @@ async def different_episode(
         duplicates.answered(episode)
         return await episodes.receipt(session, episode)
     relayed = await episodes.relay(session, episode, exclude_chat_id=chat_id)
-    return replace(await episodes.receipt(session, episode), news=(relayed,))
+    return replace(await episodes.receipt(session, episode, relayed=relayed), news=(relayed,))
 
 
 def _require_held(episode: Episode) -> None:

@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
@@ -116,24 +116,27 @@ def local_midnight(moment: datetime, timezone: str, days: int = 0) -> datetime:
     return datetime.combine(day, time(), tzinfo=zone)
 
 
-async def _count(session: AsyncSession, child_id: int, start: datetime, end: datetime) -> int:
-    query = shown().where(
-        Episode.child_id == child_id, Episode.occurred_at >= start, Episode.occurred_at < end
-    )
-    return await session.scalar(select(func.count()).select_from(query.subquery())) or 0
-
-
 async def counts(session: AsyncSession, child: Child, now: datetime) -> Counts:
-    """The episode counts that give a new report its context."""
+    """The episode counts that give a new report its context, read in one statement."""
     today = local_midnight(now, child.timezone)
     week = local_midnight(now, child.timezone, -today.weekday())
     last_week = local_midnight(week, child.timezone, -7)
     tomorrow = local_midnight(now, child.timezone, 1)
-    return Counts(
-        today=await _count(session, child.id, today, tomorrow),
-        this_week=await _count(session, child.id, week, tomorrow),
-        last_week=await _count(session, child.id, last_week, week),
-    )
+    at = Episode.occurred_at
+
+    def between(start: datetime, end: datetime) -> ColumnElement[int]:
+        return func.count(case(((at >= start) & (at < end), 1)))
+
+    found = (
+        await session.execute(
+            shown()
+            .with_only_columns(
+                between(today, tomorrow), between(week, tomorrow), between(last_week, week)
+            )
+            .where(Episode.child_id == child.id, at >= last_week, at < tomorrow)
+        )
+    ).one()
+    return Counts(today=found[0], this_week=found[1], last_week=found[2])
 
 
 async def cards(session: AsyncSession, episodes: list[Episode]) -> list[Card]:

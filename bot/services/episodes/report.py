@@ -75,6 +75,8 @@ async def report(
     in_chat: int | None = None,
     attachments: tuple[tuple[str, str], ...] = (),
     line: str | None = None,
+    message_id: int | None = None,
+    locked: Child | None = None,
 ) -> ReportOutcome:
     """Save what ``reporter`` saw and relay it to the team, unless another report may be the same.
 
@@ -83,18 +85,31 @@ async def report(
     :param attachments: (Telegram file id, kind) of the photos, videos and voice messages
         sent with it.
     :param line: the one-line report as typed, kept in the audit log.
+    :param message_id: the message in ``in_chat`` it was typed in, so that editing it
+        corrects the report.
+    :param locked: the child, if the caller has locked it already (``lock_child``).
     """
     if source not in SOURCES:
         raise ValueError(f"unknown report source {source!r}")
     if require(membership, Action.REPORT_EPISODE).person_id != reporter.id:
         raise NotAMember()
     validate(parsed, clock.now())
-    child = await lock_child(session, membership.child_id)
+    child = locked or await lock_child(session, membership.child_id)
     episode = Episode(child_id=child.id, reporter_id=reporter.id, source=source, **fields(parsed))
     if attachments:
         episode.attachment_file_ids = [file_id for file_id, _ in attachments]
         episode.details = {"attachment_kinds": [kind for _, kind in attachments]}
+    if message_id is not None:
+        episode.source_chat_id, episode.source_message_id = in_chat, message_id
     asking.ask(episode, parsed.question)
+    # Decided before it is written, so that the row goes in once, already marked relayed.
+    duplicate = await find_duplicate(session, episode)
+    urgent = calls_for_plan(episode, child)
+    if duplicate is not None and urgent:  # never held: relayed first, asked about after
+        duplicates.ask_after_relay(episode, duplicate)
+    held = duplicate is not None and not urgent
+    if not held:
+        episode.relayed_at = clock.now()
     session.add(episode)
     await session.flush()
     await audit.record(
@@ -107,11 +122,6 @@ async def report(
         record=snapshot(episode),
         **({"line": line} if line is not None else {}),
     )
-    duplicate = await find_duplicate(session, episode)
-    urgent = calls_for_plan(episode, child)
-    if duplicate is not None and urgent:  # never held: relayed first, asked about after
-        duplicates.ask_after_relay(episode, duplicate)
-    held = duplicate is not None and not urgent
     news = () if held else (await relay(session, episode, exclude_chat_id=in_chat),)
     return ReportOutcome(episode, duplicate, urgent, news)
 
@@ -133,22 +143,27 @@ async def report_line(
         database); "30s" or "5 min ago" are read from then, not from now.
     """
     require(membership, Action.REPORT_EPISODE)
-    child = await teams.get_child(session, membership.child_id)
+    # Locked first, so two copies arriving together are checked in turn.
+    child = await lock_child(session, membership.child_id)
     parsed = parse_episode(
         text,
         now=min(said_at or clock.now(), clock.now()),
         timezone=child.timezone,
         language=reporter.language_code,
     )
-    await lock_child(session, child.id)  # two copies arriving together are checked in turn
     await episode_retypes.refuse(session, child.id, reporter, text)
     outcome = await report(
-        session, membership, reporter, parsed, source="line", in_chat=in_chat, line=text
+        session,
+        membership,
+        reporter,
+        parsed,
+        source="line",
+        in_chat=in_chat,
+        line=text,
+        message_id=message_id,
+        locked=child,
     )
-    if message_id is not None:
-        outcome.episode.source_chat_id, outcome.episode.source_message_id = in_chat, message_id
-    shown = await receipt(session, outcome.episode, outcome.possible_duplicate)
-    return replace(shown, news=outcome.news)
+    return await receipt_of(session, outcome)
 
 
 async def _open_duplicate(session: AsyncSession, episode: Episode) -> Episode | None:
@@ -160,25 +175,37 @@ async def _open_duplicate(session: AsyncSession, episode: Episode) -> Episode | 
     return other
 
 
+async def receipt_of(session: AsyncSession, outcome: ReportOutcome) -> Receipt:
+    """The receipt of a report just saved, with the news it makes."""
+    relayed = outcome.news[0] if outcome.news else None
+    shown = await receipt(session, outcome.episode, outcome.possible_duplicate, relayed=relayed)
+    return replace(shown, news=outcome.news)
+
+
 async def receipt(
-    session: AsyncSession, episode: Episode, duplicate: Episode | None = None
+    session: AsyncSession,
+    episode: Episode,
+    duplicate: Episode | None = None,
+    *,
+    relayed: Relayed | None = None,
 ) -> Receipt:
     """``episode`` in its context, as its reporter sees it, with its one open question.
 
     That is the "same episode?" question while it is held back (about ``duplicate``), else
-    what the parser asked, else "same episode?" asked after an urgent relay.
+    what the parser asked, else "same episode?" asked after an urgent relay. ``relayed``:
+    the relay of ``episode`` made in this transaction, whose card and counts it shares.
     """
     child = await teams.get_child(session, episode.child_id)
-    now = clock.now()
+    now = relayed.now if relayed is not None else clock.now()
     held_back = episode.relayed_at is None and episode.merged_into_id is None
     if duplicate is None and held_back:
         duplicate = await find_duplicate(session, episode)
     elif not held_back:
         duplicate = await _open_duplicate(session, episode)
     return Receipt(
-        card=await episode_history.card(session, episode),
+        card=relayed.card if relayed else await episode_history.card(session, episode),
         child=child,
-        counts=await episode_history.counts(session, child, now),
+        counts=relayed.counts if relayed else await episode_history.counts(session, child, now),
         now=now,
         urgent=calls_for_plan(episode, child),
         shared=episode.relayed_at is not None,
@@ -213,11 +240,12 @@ async def relay(
 ) -> Relayed:
     """Mark ``episode`` relayed: the team (urgently, if it calls for the plan) is to hear of it."""
     child = await session.get_one(Child, episode.child_id)
-    now = clock.now()
+    if episode.relayed_at is None:
+        episode.relayed_at = clock.now()
+    now = episode.relayed_at
     card = await episode_history.card(session, episode)
     context = await episode_history.counts(session, child, now)
     urgent = calls_for_plan(episode, child)
-    episode.relayed_at = now
     hears = await audience.team(
         session,
         child.id,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import exists, select
@@ -250,9 +250,9 @@ async def _save(session: AsyncSession, person: Person, state: WizardState) -> Sa
     )
     private = state.chat_id == person.telegram_user_id
     await wizards.finish(session, state)
-    receipt = await episodes.receipt(session, outcome.episode, outcome.possible_duplicate)
+    receipt = await episodes.receipt_of(session, outcome)
     offer = private and await _first_offer(session, person, receipt.child.id)
-    return SavedReport(replace(receipt, news=outcome.news), offer)
+    return SavedReport(receipt, offer)
 
 
 async def _membership(session: AsyncSession, person: Person, state: WizardState) -> Membership:

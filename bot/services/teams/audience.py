@@ -52,7 +52,8 @@ async def group_recipient(session: AsyncSession, child_id: int) -> Recipient | N
     group = await _group(session, child_id)
     if group is None:
         return None
-    language = await session.scalar(select(Child.language).where(Child.id == child_id))
+    child = await session.get(Child, child_id)  # loaded already by whoever asks, as a rule
+    language = child.language if child is not None else None
     return Recipient(group.chat_id, language, group=True, thread_id=group.topic_id)
 
 
@@ -188,10 +189,10 @@ async def held(session: AsyncSession, team_chat_id: int) -> bool:
 
 async def _group(session: AsyncSession, child_id: int) -> TeamChat | None:
     """The team's group, if one is linked and nobody off the team is in it now."""
-    group = await session.scalar(select(TeamChat).where(TeamChat.child_id == child_id))
-    if group is None or await held(session, group.id):
-        return None
-    return group
+    stranger = select(GroupStranger.id).where(GroupStranger.team_chat_id == TeamChat.id)
+    return await session.scalar(
+        select(TeamChat).where(TeamChat.child_id == child_id, ~stranger.exists())
+    )
 
 
 async def _members(session: AsyncSession, child_id: int) -> list[tuple[Membership, Person]]:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.services.episodes import history as episode_history
 from bot.services.errors import DomainError
-from models import Episode, Membership, Person
+from models import Child, Episode, Membership, Person
 from models.session import Database
 from tests.services.episodes.steps import ANNA, NOW, PARK, team_of_four
 
@@ -121,3 +121,35 @@ def test_an_unknown_period_is_explained() -> None:
         episode_history.parse_period("forever")
 
     assert refused.value.key == "history.bad_period"
+
+
+async def test_the_counts_split_at_local_midnights_and_skip_withdrawn_reports(
+    db: Database, frozen_clock
+) -> None:
+    # NOW is Wednesday 25 November, 09:00 in London: this week began on Monday 23rd at
+    # 00:00, last week on Monday 16th; an episode exactly at a midnight belongs to the day
+    # that starts there.
+    team = await team_of_four(db)
+    monday = timedelta(days=2, hours=9)
+    await _add(
+        db,
+        team["Anna"],
+        (timedelta(minutes=5), 10),  # today
+        (timedelta(hours=9), 10),  # today, at midnight
+        (monday, 10),  # this week, at its first instant
+        (monday + timedelta(seconds=1), 10),  # last week, its last second
+        (monday + timedelta(days=7), 10),  # last week, at its first instant
+        (monday + timedelta(days=7, seconds=1), 10),  # before last week: not counted
+        (timedelta(hours=2), 10),  # today, but deleted below
+        (timedelta(hours=3), 10),  # today, but merged into another below
+    )
+    async with db.transaction() as session:
+        found = list(await session.scalars(select(Episode).order_by(Episode.id)))
+        found[6].deleted_at = NOW
+        found[7].merged_into_id = found[0].id
+
+    async with db.open_session() as session:
+        child = await session.get_one(Child, team["Anna"].child_id)
+        counts = await episode_history.counts(session, child, NOW)
+
+    assert (counts.today, counts.this_week, counts.last_week) == (2, 3, 2)
