@@ -161,7 +161,9 @@ async def run(args: argparse.Namespace) -> None:
     async with temporary_database(args.database_url) as db_url:
         await migrate.upgrade(db_url)
         ours, ours_steady = await measure(
-            lambda e: carecircle(e.bot_api_url, db_url, e.core.token, logs / "carecircle.log"),
+            lambda e: carecircle(
+                e.bot_api_url, db_url, e.core.token, logs / "carecircle.log", paced=False
+            ),
             args.chats,
             args.reports,
             args.rate,

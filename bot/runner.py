@@ -184,16 +184,19 @@ async def serve(
     try:
         if not shared and not await _first(leadership.acquire(), stop):
             return
-        app = build_application(runtime, base_url)
+        limits = Limits.of(runtime.settings)
+        app = build_application(runtime, base_url, limits)
         if not await _first(reach_telegram(app.bot), stop):
             await app.bot.shutdown()
             return
-        async with running_bot(runtime, base_url, webhook=webhook, app=app, lead=not shared):
+        async with running_bot(
+            runtime, base_url, webhook=webhook, limits=limits, app=app, lead=not shared
+        ):
             log.info("CareCircle is running")
             if shared:
                 if not await _first(leadership.acquire(), stop):
                     return
-                async with leading(runtime, app):
+                async with leading(runtime, app, limits):
                     log.info("sending and scheduling for every process")
                     await _first(leadership.lost(), stop)
             else:

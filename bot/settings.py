@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     telegram_base_url: str | None = None
     log_level: str = "INFO"
     webhook_secret: SecretStr | None = None
+    # Off only against a Bot API that enforces no flood limits (the emulator with its limits
+    # off, for benchmarks): the bot then stops pacing itself by Telegram's.
+    telegram_limits: bool = True
 
     @field_validator("bot_token")
     @classmethod

@@ -21,12 +21,15 @@ from collections import deque
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
 from bot import clock
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,17 @@ class Limits:
     per_group: tuple[int, float] = (20, 60.0)
     overall: tuple[int, float] = (30, 1.0)
     max_backoff: float = 60.0
+
+    @classmethod
+    def lifted(cls) -> Limits:
+        """No pacing to speak of: for a Bot API that enforces no limits."""
+        unlimited = (1_000_000, 1.0)
+        return cls(per_chat=unlimited, per_group=unlimited, overall=unlimited)
+
+    @classmethod
+    def of(cls, settings: Settings) -> Limits:
+        """Telegram's limits, unless the settings turn them off."""
+        return cls() if settings.telegram_limits else cls.lifted()
 
 
 # Bot API methods that post or edit a message: the ones Telegram's flood limits count.

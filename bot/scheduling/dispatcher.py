@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 SWEEP = timedelta(seconds=30)
 BATCH = 50
+TRANSACTION_SPAN = 0.05  # seconds of handling rows before a commit lets other writers in
 DISPATCHER_KEY = "carecircle.dispatcher"
 _SWEEP_JOB, _WAKE_JOB = "scheduler-sweep", "scheduler-wake"
 
@@ -55,12 +57,16 @@ class Dispatcher:
         self._stopped = False
 
     async def tick(self) -> int:
-        """Handle every row due now, each in its own transaction; return how many were handled."""
+        """Handle every row due now; return how many were handled.
+
+        A claimed batch is handled in as few transactions as take ``TRANSACTION_SPAN`` each
+        (so SQLite's one writer is not held long), each row in a savepoint of its own: a
+        row whose handler fails is rolled back alone and retried later.
+        """
         async with self._lock:
             handled = 0
             while batch := await self._claim():
-                for claim in batch:
-                    handled += await self._run(claim)
+                handled += await self._run_batch(batch)
             if handled:
                 self.on_enqueued()
             return handled
@@ -123,25 +129,39 @@ class Dispatcher:
         async with self.db.transaction() as session:
             return await claims.claim(session, clock.now(), lease=self.lease, limit=self.batch)
 
-    async def _run(self, claim: Claim) -> int:
+    async def _run_batch(self, batch: list[Claim]) -> int:
+        """Handle claimed rows, several to a transaction; return how many went out."""
+        handled, failed, waiting = 0, [], list(batch)
+        while waiting:
+            started = time.monotonic()
+            async with self.db.transaction() as session:
+                while waiting and time.monotonic() - started < TRANSACTION_SPAN:
+                    claim = waiting.pop(0)
+                    try:
+                        async with session.begin_nested():
+                            handled += await self._run(session, claim)
+                    except _LostClaim:
+                        log.info("timed message %s was cancelled or re-claimed", claim.id)
+                    except Exception as error:
+                        log.exception(
+                            "timed message %s failed (attempt %s)", claim.id, claim.attempts
+                        )
+                        failed.append((claim, repr(error)))
+        if failed:
+            async with self.db.transaction() as session:
+                for claim, error in failed:
+                    await claims.retry_later(session, claim, error, clock.now())
+        return handled
+
+    async def _run(self, session: AsyncSession, claim: Claim) -> int:
         """Handle one claimed row; its messages and its new status commit together."""
-        try:
-            async with self.db.transaction() as session:
-                row = await session.get(Reminder, claim.id)
-                if row is None:
-                    return 0
-                now = clock.now()
-                status = await self._handle(session, row, now)
-                if not await claims.finish(session, claim, status, now):
-                    raise _LostClaim()
-        except _LostClaim:
-            log.info("timed message %s was cancelled or re-claimed while being sent", claim.id)
+        row = await session.get(Reminder, claim.id)
+        if row is None:
             return 0
-        except Exception as error:
-            log.exception("timed message %s failed (attempt %s)", claim.id, claim.attempts)
-            async with self.db.transaction() as session:
-                await claims.retry_later(session, claim, repr(error), clock.now())
-            return 0
+        now = clock.now()
+        status = await self._handle(session, row, now)
+        if not await claims.finish(session, claim, status, now):
+            raise _LostClaim()
         return 1
 
     async def _handle(self, session: AsyncSession, row: Reminder, now: datetime) -> ReminderStatus:

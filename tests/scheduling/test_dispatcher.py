@@ -23,7 +23,7 @@ from models import Outbox, Reminder, ReminderStatus
 from models.session import Database
 from tests.support.waiting import eventually
 
-ECHO, BROKEN = "test.echo", "test.broken"
+ECHO, BROKEN, HALF = "test.echo", "test.broken", "test.half"
 CHAT = 4242
 LONDON = "Europe/London"
 DAILY = Recurrence("daily")
@@ -38,9 +38,15 @@ async def _broken(session, fired: scheduling.Fired) -> None:
     raise RuntimeError("the handler has a bug")
 
 
+async def _half(session, fired: scheduling.Fired) -> None:
+    """Queue its message, then fail: the message must not go out."""
+    await _echo(session, fired)
+    raise RuntimeError("failed after queueing")
+
+
 @pytest.fixture(autouse=True)
 def _timed_handlers() -> None:
-    scheduling.install({ECHO: _echo, BROKEN: _broken})
+    scheduling.install({ECHO: _echo, BROKEN: _broken, HALF: _half})
 
 
 def at(text: str, zone: str = "UTC") -> datetime:
@@ -356,6 +362,24 @@ async def test_a_failing_handler_is_retried_with_pauses_then_given_up(
     assert (row.status, row.attempts) == (ReminderStatus.FAILED, MAX_ATTEMPTS)
 
 
+async def test_a_row_failing_among_others_due_together_is_undone_alone(
+    db, dispatcher, frozen_clock
+) -> None:
+    ten = at("2026-11-25 10:00")
+    async with db.transaction() as session:
+        for kind, key in ((ECHO, "first"), (HALF, "half"), (ECHO, "third")):
+            await scheduling.schedule(session, kind, ten, key, {"text": key})
+    frozen_clock.set(ten)
+
+    assert await dispatcher.tick() == 2
+
+    assert sorted(await said(db)) == ["first", "third"]
+    statuses = {r.occurrence_key: (r.status, r.last_error) for r in await reminders(db)}
+    assert statuses["first"] == statuses["third"] == (ReminderStatus.SENT, None)
+    assert statuses["half"][0] == ReminderStatus.CLAIMED  # to be tried again after its pause
+    assert "failed after queueing" in (statuses["half"][1] or "")
+
+
 # ---------------------------------------------------------------- two dispatchers, one database
 
 
@@ -372,8 +396,8 @@ async def test_two_dispatchers_on_one_database_send_each_of_300_messages_exactly
                     await scheduling.schedule(session, ECHO, frozen_clock.now(), key, {"text": key})
 
         handled = await asyncio.gather(
-            scheduling.Dispatcher(first, batch=10).tick(),
-            scheduling.Dispatcher(second, batch=10).tick(),
+            scheduling.Dispatcher(first, batch=1).tick(),  # many turns: more chances to race
+            scheduling.Dispatcher(second, batch=1).tick(),
         )
 
         assert sorted(await said(first)) == keys
