@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event
+from sqlalchemy import Insert, Table, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
@@ -57,13 +58,17 @@ async def first_mark(session: AsyncSession, row: Base) -> bool:
     A concurrent transaction inserting the same key makes this one wait for its outcome
     (PostgreSQL) or for the write lock (SQLite), then skip: never a unique-key error.
     """
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     table = row.__table__
     values = {column.key: getattr(row, column.key) for column in table.columns}
-    inserted = await session.execute(
-        insert(table).values(values).on_conflict_do_nothing().returning(*table.primary_key)
-    )
-    return inserted.first() is not None
+    statement = _insert_unless_taken(session.get_bind().dialect.name, table)
+    return (await session.execute(statement, values)).first() is not None
+
+
+@functools.cache
+def _insert_unless_taken(dialect: str, table: Table) -> Insert:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING the key, built once per table."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(table).on_conflict_do_nothing().returning(*table.primary_key)
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:

@@ -41,7 +41,8 @@ async def claim_head(db: Database, chat_id: int) -> Outbox | None:
         return claimed.one_or_none()
 
 
-async def mark_sent(db: Database, row: Outbox, message_id: int | None) -> None:
+async def mark_sent(db: Database, row: Outbox, message_id: int | None) -> bool:
+    """Record ``row`` sent; whether its chat has another row waiting."""
     async with db.transaction() as session:
         if row.method == "sendPhoto":  # its bytes are not needed again: only the call is kept
             await session.execute(delete(OutboxFile).where(OutboxFile.outbox_id == row.id))
@@ -56,6 +57,10 @@ async def mark_sent(db: Database, row: Outbox, message_id: int | None) -> None:
                 claimed_until=None,
             )
         )
+        waiting = select(Outbox.id).where(
+            Outbox.chat_id == row.chat_id, Outbox.status == OutboxStatus.PENDING
+        )
+        return bool(await session.scalar(waiting.exists().select()))
 
 
 async def retry_later(db: Database, row: Outbox, seconds: float, error: str) -> None:

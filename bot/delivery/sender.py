@@ -184,20 +184,20 @@ class Sender:
             seconds = backoff_seconds(row.attempts + 1, self.limits.max_backoff)
             await self._record(outcomes.retry_later, self.db, row, seconds, str(error))
             return False
-        await self._record(outcomes.mark_sent, self.db, row, message_id, final=True)
-        return True
+        # The chat's worker goes on only while the chat has more waiting: no empty claim after.
+        return bool(await self._record(outcomes.mark_sent, self.db, row, message_id, final=True))
 
     async def _record(
-        self, write: Callable[..., Awaitable[None]], *args: Any, final: bool = False
-    ) -> None:
-        """Write an outcome, again and again while the database cannot be reached.
+        self, write: Callable[..., Awaitable[Any]], *args: Any, final: bool = False
+    ) -> Any:
+        """Write an outcome, again and again while the database cannot be reached; its answer.
 
         ``final``: the row is sent or given up on, which ``outcomes`` counts.
         """
         pause = RECORD_PAUSE
         while True:
             try:
-                await write(*args)
+                answer = await write(*args)
             except (SQLAlchemyError, OSError) as error:
                 log.warning(
                     "could not record a delivery (%s); again in %.1fs", type(error).__name__, pause
@@ -206,4 +206,4 @@ class Sender:
                 pause = min(pause * 2, RECORD_MAX_PAUSE)
                 continue
             self.outcomes += final
-            return
+            return answer
