@@ -102,22 +102,35 @@ async def resolve(
     default, a ``Choice``. Raises ``NotAMember`` or a ``DomainError`` saying why
     when there is none.
     """
-    group = await group_of(session, chat_id)
+    private = chat_id == person.telegram_user_id  # a private chat is never a linked group
+    group = None if private else await group_of(session, chat_id)
     if group is not None:
         if child_id is not None and child_id != group.child_id:
             raise NotAMember()
         found = await membership_in(session, person.id, group.child_id)
         return found or Outsider(await get_child(session, group.child_id))
-    if chat_id != person.telegram_user_id:
+    if not private:
         raise DomainError("teams.group_not_linked")
     if child_id is not None:
         return require_member(await membership_in(session, person.id, child_id))
-    children = await my_children(session, person)
-    ids = [child.id for child in children]
-    if len(ids) > 1 and person.default_child_id not in ids:
-        return Choice(children)
-    chosen = person.default_child_id if person.default_child_id in ids else ids[0]
-    return require_member(await membership_in(session, person.id, chosen))
+    teams = await _teams_of(session, person.id)
+    if not teams:
+        raise DomainError("teams.no_team")
+    if len(teams) > 1 and person.default_child_id not in teams:
+        return Choice([child for child, _ in teams.values()])
+    chosen = person.default_child_id if person.default_child_id in teams else next(iter(teams))
+    return teams[chosen][1]
+
+
+async def _teams_of(session: AsyncSession, person_id: int) -> dict[int, tuple[Child, Membership]]:
+    """The person's children and current memberships by child id, in one statement, by name."""
+    rows = await session.execute(
+        select(Child, Membership)
+        .join(Membership, Membership.child_id == Child.id)
+        .where(Membership.person_id == person_id, Membership.left_at.is_(None))
+        .order_by(Child.name, Child.id)
+    )
+    return {child.id: (child, membership) for child, membership in rows}
 
 
 def can_receive(membership: Membership, person: Person) -> bool:
