@@ -14,7 +14,6 @@ from bot.services.digests.figures import Figures
 from bot.services.digests.reads import Read, period_arg
 from bot.texts import escape, t
 from bot.views.common import local_time
-from bot.views.digests.chart import chart
 from bot.views.digests.text import caption, message
 from bot.views.digests.words import bounded, day_month
 from bot.views.teams.members import chat_url
@@ -25,6 +24,9 @@ NAME_LIMIT = 32
 
 def photo(figures: Figures, language: str | None = None) -> Reply:
     """The chart, with the headline figures as its caption."""
+    # matplotlib (some 25 MB) is loaded with the first chart, not by every bot process.
+    from bot.views.digests.chart import chart
+
     return Reply(caption(figures, language), photo=chart(figures, language))
 
 

@@ -6,11 +6,13 @@ import re
 from collections.abc import Callable
 
 from bot.recurrence import utc_to_local
-from bot.services.exports import csv, fhir
+from bot.services.exports import csv
 from bot.services.exports.export import Export, Format
 from bot.services.exports.records import Records
 from bot.texts import t
-from bot.views.exports import pdf
+
+# The PDF and FHIR libraries (fpdf2, matplotlib, fhir.resources: some 50 MB) are loaded with
+# the first export that needs them, not by every bot process.
 
 Tick = Callable[[int], None]
 _UNSAFE = re.compile(r"[^\w-]+")
@@ -21,6 +23,8 @@ def filename(export: Export) -> str:
     """carecircle-Lily-2026-11-02-2026-11-29.pdf; a FHIR file without names has the pseudonym."""
     records = export.records
     if export.format == Format.FHIR and not export.include_name:
+        from bot.services.exports import fhir
+
         who = fhir.pseudonym(records.child)
     else:
         who = _UNSAFE.sub("-", records.child.name).strip("-_")[:32] or "child"
@@ -49,7 +53,11 @@ def readme(records: Records, language: str | None = None) -> str:
 def render(export: Export, language: str | None = None, tick: Tick | None = None) -> bytes:
     """The file's bytes (CPU work: run it off the event loop)."""
     if export.format == Format.PDF:
+        from bot.views.exports import pdf
+
         return pdf.render(export, language, tick)
     if export.format == Format.CSV:
         return csv.build(export.records, readme(export.records, language), tick)
+    from bot.services.exports import fhir
+
     return fhir.build(export.records, export.include_name, tick)
