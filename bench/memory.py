@@ -3,7 +3,8 @@
 Builds ``--teams`` care teams (a child, a parent, a linked group), of which ``--active``
 exist in the emulator too and each send ``--reports`` one-line reports in their private
 chat; CareCircle runs as a process, and its peak resident set (``VmHWM``) is read when
-every report is answered and relayed. The goal is under 200 MB.
+every report is answered and relayed, and again once one of them has asked for a digest
+(whose chart loads matplotlib, which the bot loads only then). The goal is under 200 MB.
 
     python bench/memory.py
     python bench/memory.py --database-url postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
@@ -90,8 +91,11 @@ async def run(args: argparse.Namespace) -> None:
             figures = await burst(watch, people, report_lines(args.reports))
             await until(lambda: watch.other_sends >= figures.count)
             peak = peak_rss_mb(bot.process.pid)
+            await burst(watch, people[:1], ["/digest"])  # answered when its chart is sent
+            charted = peak_rss_mb(bot.process.pid)
     print(f"  peak RSS after start-up: {started:6.1f} MB")
     print(f"  peak RSS after {figures.count} reports: {peak:6.1f} MB (goal < 200 MB)")
+    print(f"  peak RSS after a digest with its chart (matplotlib loaded): {charted:6.1f} MB")
     print(f"(bot logs in {logs})")
 
 
