@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from models.base import Base
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# Connections a process keeps open to PostgreSQL, and opens at the most (a server allows
+# 100 by default: several processes and a few clients fit).
+PG_POOL_SIZE, PG_POOL_PEAK = 16, 20
 READ_ONLY = "carecircle_read_only"  # an execution option: this connection only reads
 
 
@@ -73,9 +76,15 @@ def _insert_unless_taken(dialect: str, table: Table) -> Insert:
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """Create the async engine for ``url`` with CareCircle's connection settings."""
+    on_sqlite = make_url(url).get_backend_name() == "sqlite"
+    if not on_sqlite and "poolclass" not in kwargs:
+        # Enough kept open for what runs at once (the update lanes, the sender's workers,
+        # the poller, the scheduler): past the pool's size every checkout opened a new
+        # connection and closed it after, a PostgreSQL backend each time.
+        kwargs = {"pool_size": PG_POOL_SIZE, "max_overflow": PG_POOL_PEAK - PG_POOL_SIZE, **kwargs}
     # Parameters are health data and people's words: errors and logs never show them.
     engine = create_async_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
-    if make_url(url).get_backend_name() == "sqlite":
+    if on_sqlite:
         _prepare_sqlite(engine)
     return engine
 

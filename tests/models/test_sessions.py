@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import event, func, select, text
 
 from models import Person
 from models.session import Database
@@ -21,3 +23,31 @@ async def test_a_reading_session_reads_while_a_writer_holds_its_transaction(db: 
     assert seen == 1  # the writer's row is not committed yet
     async with db.reading() as reader:
         assert await reader.scalar(select(func.count()).select_from(Person)) == 2
+
+
+@pytest.fixture
+def empty_postgres(postgres) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database (made and dropped outside the test's event loop)."""
+    url = postgres.create()
+    yield url
+    postgres.drop(url)
+
+
+async def test_postgresql_connections_are_kept_for_what_runs_at_once(empty_postgres) -> None:
+    """Twelve sessions at once, twice: the second time no new connection is opened."""
+    db = Database(empty_postgres)
+    opened: list[object] = []
+    event.listen(db.engine.sync_engine, "connect", lambda *_: opened.append(1))
+
+    async def busy(everyone_in: asyncio.Barrier) -> None:
+        async with db.reading() as session:
+            await session.execute(text("SELECT 1"))
+            await everyone_in.wait()  # all twelve hold a connection at the same moment
+
+    try:
+        for _ in range(2):
+            barrier = asyncio.Barrier(12)
+            await asyncio.gather(*(busy(barrier) for _ in range(12)))
+        assert len(opened) == 12
+    finally:
+        await db.dispose()
