@@ -206,9 +206,11 @@ async def _gran_in_the_group(world: World, mum: Actor, group: Group, **notify) -
     """Gran, a caregiver in the group who never opened a private chat with the bot."""
     gran = await world.user("Gran", started=False)
     await group.add_member(gran)
+    await world.settle()  # the bot has seen her join (and may have met her) before she is added
     async with world.db.transaction() as session:
         lily = await session.get(Child, (await _membership(world, mum)).child_id)
-        person = await make_person(session, gran.id, "Gran", started_bot=False)
+        person = await session.scalar(select(Person).where(Person.telegram_user_id == gran.id))
+        person = person or await make_person(session, gran.id, "Gran", started_bot=False)
         await make_member(session, lily, person, Role.CAREGIVER, **notify)
     return gran
 
