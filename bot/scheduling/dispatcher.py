@@ -131,27 +131,32 @@ class Dispatcher:
 
     async def _run_batch(self, batch: list[Claim]) -> int:
         """Handle claimed rows, several to a transaction; return how many went out."""
-        handled, failed, waiting = 0, [], list(batch)
+        handled, waiting = 0, list(batch)
+        failed: list[tuple[Claim, str]] = []
         while waiting:
             started = time.monotonic()
             async with self.db.transaction() as session:
                 while waiting and time.monotonic() - started < TRANSACTION_SPAN:
-                    claim = waiting.pop(0)
-                    try:
-                        async with session.begin_nested():
-                            handled += await self._run(session, claim)
-                    except _LostClaim:
-                        log.info("timed message %s was cancelled or re-claimed", claim.id)
-                    except Exception as error:
-                        log.exception(
-                            "timed message %s failed (attempt %s)", claim.id, claim.attempts
-                        )
-                        failed.append((claim, repr(error)))
+                    handled += await self._attempt(session, waiting.pop(0), failed)
         if failed:
             async with self.db.transaction() as session:
                 for claim, error in failed:
                     await claims.retry_later(session, claim, error, clock.now())
         return handled
+
+    async def _attempt(
+        self, session: AsyncSession, claim: Claim, failed: list[tuple[Claim, str]]
+    ) -> int:
+        """Handle one row in a savepoint of its own: if it fails, it alone is rolled back."""
+        try:
+            async with session.begin_nested():
+                return await self._run(session, claim)
+        except _LostClaim:
+            log.info("timed message %s was cancelled or re-claimed while being sent", claim.id)
+        except Exception as error:
+            log.exception("timed message %s failed (attempt %s)", claim.id, claim.attempts)
+            failed.append((claim, repr(error)))
+        return 0
 
     async def _run(self, session: AsyncSession, claim: Claim) -> int:
         """Handle one claimed row; its messages and its new status commit together."""

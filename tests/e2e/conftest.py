@@ -120,10 +120,10 @@ def _pacing_for(emulator: Emulator) -> Limits:
     """The bot paces itself by the limits the emulator enforces: lifted per chat where a
     story is ``unhurried``, Telegram's otherwise."""
     flood = emulator.limits.settings
-    lifted = (1_000_000, 1.0)
+    lifted = Limits.lifted()
     return Limits(
-        per_chat=Limits.per_chat if flood.per_chat_per_second else lifted,
-        per_group=Limits.per_group if flood.per_group_per_minute else lifted,
+        per_chat=Limits.per_chat if flood.per_chat_per_second else lifted.per_chat,
+        per_group=Limits.per_group if flood.per_group_per_minute else lifted.per_group,
     )
 
 

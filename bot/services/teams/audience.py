@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.audience import Audience, Recipient
@@ -123,14 +123,13 @@ async def hearing(
     wanted = set(chat_ids)
     if not wanted:
         return {}
-    held_groups = select(GroupStranger.team_chat_id)
     groups = await session.execute(
         select(TeamChat.chat_id, Child.language)
         .join(Child, Child.id == TeamChat.child_id)
         .where(
             TeamChat.child_id == child_id,
             TeamChat.chat_id.in_(wanted),
-            TeamChat.id.not_in(held_groups),
+            _nobody_off_the_team(),
         )
     )
     members = await session.execute(
@@ -189,10 +188,14 @@ async def held(session: AsyncSession, team_chat_id: int) -> bool:
 
 async def _group(session: AsyncSession, child_id: int) -> TeamChat | None:
     """The team's group, if one is linked and nobody off the team is in it now."""
-    stranger = select(GroupStranger.id).where(GroupStranger.team_chat_id == TeamChat.id)
     return await session.scalar(
-        select(TeamChat).where(TeamChat.child_id == child_id, ~stranger.exists())
+        select(TeamChat).where(TeamChat.child_id == child_id, _nobody_off_the_team())
     )
+
+
+def _nobody_off_the_team() -> ColumnElement[bool]:
+    """A ``TeamChat`` condition: no one off the team is in that group now."""
+    return ~select(GroupStranger.id).where(GroupStranger.team_chat_id == TeamChat.id).exists()
 
 
 async def _members(session: AsyncSession, child_id: int) -> list[tuple[Membership, Person]]:

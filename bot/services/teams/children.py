@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
@@ -67,15 +67,20 @@ async def children_of(
     session: AsyncSession, person_id: int, role: Role | None = None
 ) -> list[Child]:
     """The children on whose teams the person is now (with ``role``, if given), by name."""
-    query = (
+    query = _current_teams(person_id)
+    if role is not None:
+        query = query.where(Membership.role == role)
+    return list(await session.scalars(query))
+
+
+def _current_teams(person_id: int) -> Select[tuple[Child]]:
+    """The children whose teams the person is on now, by name (their memberships joined)."""
+    return (
         select(Child)
         .join(Membership, Membership.child_id == Child.id)
         .where(Membership.person_id == person_id, Membership.left_at.is_(None))
         .order_by(Child.name, Child.id)
     )
-    if role is not None:
-        query = query.where(Membership.role == role)
-    return list(await session.scalars(query))
 
 
 async def my_children(session: AsyncSession, person: Person) -> list[Child]:
@@ -124,12 +129,7 @@ async def resolve(
 
 async def _teams_of(session: AsyncSession, person_id: int) -> dict[int, tuple[Child, Membership]]:
     """The person's children and current memberships by child id, in one statement, by name."""
-    rows = await session.execute(
-        select(Child, Membership)
-        .join(Membership, Membership.child_id == Child.id)
-        .where(Membership.person_id == person_id, Membership.left_at.is_(None))
-        .order_by(Child.name, Child.id)
-    )
+    rows = await session.execute(_current_teams(person_id).add_columns(Membership))
     return {child.id: (child, membership) for child, membership in rows}
 
 
